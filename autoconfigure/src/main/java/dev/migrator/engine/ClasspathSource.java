@@ -1,0 +1,114 @@
+package dev.migrator.engine;
+
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.JarURLConnection;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.net.URLConnection;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import java.util.stream.Stream;
+
+/**
+ * A migrations folder on the classpath, in a directory or inside a jar (a plain jar or Spring Boot's nested one).
+ * The folder is the one whose {@code meta/_journal.json} the class loader finds first; files are read relative to
+ * it, and it is listed through the file system or the jar's entries.
+ */
+final class ClasspathSource implements MigrationSource {
+
+	private static final String JOURNAL = "meta/_journal.json";
+
+	private final String description;
+
+	private final String folder;
+
+	private final ClassLoader classLoader;
+
+	ClasspathSource(String description, String folder, ClassLoader classLoader) {
+		this.description = description;
+		String trimmed = folder.replaceAll("^/+", "");
+		this.folder = trimmed.isEmpty() || trimmed.endsWith("/") ? trimmed : trimmed + "/";
+		this.classLoader = classLoader;
+	}
+
+	@Override
+	public Optional<byte[]> read(String relativePath) throws IOException {
+		URL base = baseUrl();
+		if (base == null) {
+			return Optional.empty();
+		}
+		try (InputStream in = new URL(base, relativePath).openStream()) {
+			return Optional.of(in.readAllBytes());
+		}
+		catch (FileNotFoundException | NoSuchFileException ex) {
+			return Optional.empty();
+		}
+	}
+
+	@Override
+	public List<String> sqlFileNames() throws IOException {
+		URL journal = this.classLoader.getResource(this.folder + JOURNAL);
+		if (journal == null) {
+			return List.of();
+		}
+		if ("file".equals(journal.getProtocol())) {
+			try (Stream<Path> files = Files.list(Path.of(toUri(journal)).getParent().getParent())) {
+				return files.map((file) -> file.getFileName().toString()).filter(ClasspathSource::isSql).sorted().toList();
+			}
+		}
+		// the journal's own entry surely exists, unlike a directory entry, which a jar may lack
+		URLConnection connection = journal.openConnection();
+		if (connection instanceof JarURLConnection jar) {
+			jar.setUseCaches(false);
+			String prefix = jar.getEntryName().substring(0, jar.getEntryName().length() - JOURNAL.length());
+			List<String> names = new ArrayList<>();
+			try (JarFile file = jar.getJarFile()) {
+				for (JarEntry entry : Collections.list(file.entries())) {
+					String name = entry.getName();
+					if (name.startsWith(prefix) && name.indexOf('/', prefix.length()) < 0 && isSql(name)) {
+						names.add(name.substring(prefix.length()));
+					}
+				}
+			}
+			return names.stream().sorted().toList();
+		}
+		throw new IOException("Cannot list the folder of " + journal + ": only directories and jar files can be listed");
+	}
+
+	@Override
+	public String description() {
+		return this.description;
+	}
+
+	private URL baseUrl() throws IOException {
+		URL journal = this.classLoader.getResource(this.folder + JOURNAL);
+		if (journal == null) {
+			return null;
+		}
+		return new URL(journal, "../");
+	}
+
+	private static boolean isSql(String name) {
+		return name.endsWith(".sql");
+	}
+
+	private static URI toUri(URL url) throws IOException {
+		try {
+			return url.toURI();
+		}
+		catch (URISyntaxException ex) {
+			throw new IOException("Bad classpath URL " + url, ex);
+		}
+	}
+
+}

@@ -1,0 +1,52 @@
+package dev.migrator.engine;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/** A migrations folder on the file system. */
+final class DirectorySource implements MigrationSource {
+
+	private final String description;
+
+	private final Path directory;
+
+	DirectorySource(String description, Path directory) {
+		this.description = description;
+		this.directory = directory;
+	}
+
+	@Override
+	public Optional<byte[]> read(String relativePath) throws IOException {
+		try {
+			return Optional.of(Files.readAllBytes(this.directory.resolve(relativePath)));
+		}
+		catch (NoSuchFileException ex) {
+			return Optional.empty();
+		}
+	}
+
+	@Override
+	public List<String> sqlFileNames() throws IOException {
+		if (!Files.isDirectory(this.directory)) {
+			return List.of();
+		}
+		try (Stream<Path> files = Files.list(this.directory)) {
+			return files.filter(Files::isRegularFile)
+				.map((file) -> file.getFileName().toString())
+				.filter((name) -> name.endsWith(".sql"))
+				.sorted()
+				.toList();
+		}
+	}
+
+	@Override
+	public String description() {
+		return this.description;
+	}
+
+}

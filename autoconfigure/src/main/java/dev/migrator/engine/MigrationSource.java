@@ -1,0 +1,46 @@
+package dev.migrator.engine;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Where the migrations folder lives. The journal and each {@code <tag>.sql} are read by name; the folder is listed
+ * only to find {@code .sql} files the journal does not name.
+ */
+public interface MigrationSource {
+
+	/**
+	 * Reads a file of the folder.
+	 * @param relativePath path below the folder, with {@code /} separators, such as {@code meta/_journal.json}
+	 * @return its bytes, or empty when there is no such file
+	 * @throws IOException when the file exists but cannot be read
+	 */
+	Optional<byte[]> read(String relativePath) throws IOException;
+
+	/**
+	 * Names of the {@code .sql} files directly in the folder.
+	 * @return file names, such as {@code 0000_init.sql}
+	 * @throws IOException when the folder cannot be listed
+	 */
+	List<String> sqlFileNames() throws IOException;
+
+	/** The location as the user wrote it, for messages. */
+	String description();
+
+	/**
+	 * The source for a location: {@code classpath:db/migrations}, {@code file:/srv/migrations} or a plain path.
+	 * @param location the location
+	 * @param classLoader loader for {@code classpath:} locations
+	 * @return the source
+	 */
+	static MigrationSource of(String location, ClassLoader classLoader) {
+		if (location.startsWith("classpath:")) {
+			return new ClasspathSource(location, location.substring("classpath:".length()), classLoader);
+		}
+		String path = location.startsWith("file:") ? location.substring("file:".length()) : location;
+		return new DirectorySource(location, Path.of(path));
+	}
+
+}

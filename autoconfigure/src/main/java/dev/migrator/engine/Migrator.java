@@ -1,0 +1,149 @@
+package dev.migrator.engine;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one entry point: {@link #status()}, {@link #migrate()} and {@link #validate()}.
+ *
+ * <p>Steps of {@link #migrate()}, all on one connection:
+ * <ol>
+ * <li>read and check the journal and every file (once per instance, before the database is touched);</li>
+ * <li>take the advisory lock ({@link MigrationLock});</li>
+ * <li>create the history table where missing and read its rows ({@link HistoryStore});</li>
+ * <li>plan ({@link Planner}); any problem stops the run before anything is applied;</li>
+ * <li>apply each pending migration with its history row ({@link Executor});</li>
+ * <li>release the lock and report what was applied.</li>
+ * </ol>
+ */
+public final class Migrator {
+
+	private static final Logger logger = LoggerFactory.getLogger(Migrator.class);
+
+	private final DataSource dataSource;
+
+	private final MigratorSettings settings;
+
+	private final MigrationSource source;
+
+	private final HistoryStore history;
+
+	private volatile Journal journal;
+
+	public Migrator(DataSource dataSource, MigratorSettings settings, ClassLoader classLoader) {
+		this(dataSource, settings, MigrationSource.of(settings.location(), classLoader));
+	}
+
+	public Migrator(DataSource dataSource, MigratorSettings settings, MigrationSource source) {
+		this.dataSource = dataSource;
+		this.settings = settings;
+		this.source = source;
+		this.history = new HistoryStore(settings.schema(), settings.table());
+	}
+
+	/** The journal, read and checked on first use. */
+	public Journal journal() {
+		Journal read = this.journal;
+		if (read == null) {
+			read = Journal.read(this.source, this.settings.policy().onUnjournaled());
+			this.journal = read;
+		}
+		return read;
+	}
+
+	/** The state of every migration, read live from the database; creates nothing. */
+	public Plan status() {
+		Journal current = journal();
+		try (Connection connection = this.dataSource.getConnection()) {
+			return plan(current, this.history.read(connection));
+		}
+		catch (SQLException ex) {
+			throw databaseError("read " + this.history.displayName(), ex);
+		}
+	}
+
+	/**
+	 * Fails unless the database is up to date with the journal; applies nothing.
+	 * @return the plan, with nothing to apply
+	 * @throws ValidationException listing what is pending, out of order or modified
+	 */
+	public Plan validate() {
+		Plan plan = status();
+		List<String> problems = new ArrayList<>(plan.problems());
+		for (Migration pending : plan.toApply()) {
+			problems.add(pending.tag() + " is not applied");
+		}
+		if (!problems.isEmpty()) {
+			throw new ValidationException(problems,
+					"Apply the pending migrations (run with migrator.mode=migrate, or the one-shot migrate job) or fix"
+							+ " what is listed.");
+		}
+		return plan;
+	}
+
+	/**
+	 * Applies every pending migration.
+	 * @return what was applied
+	 * @throws MigratorException when the journal, the plan or a migration fails; what was applied before stays
+	 */
+	public MigrationReport migrate() {
+		long started = System.nanoTime();
+		Journal current = journal();
+		MigrationLock lock = new MigrationLock(this.settings.schema(), this.settings.table(),
+				this.settings.lockWaitTimeout());
+		Executor executor = new Executor(this.history, this.settings.statementLockTimeout(), this.settings.lockRetries());
+		try (Connection connection = this.dataSource.getConnection();
+				MigrationLock.Held held = lock.acquire(connection)) {
+			this.history.ensureExists(connection);
+			Plan plan = plan(current, this.history.read(connection));
+			if (!plan.problems().isEmpty()) {
+				throw new ValidationException(plan.problems(),
+						"Nothing was applied. Resolve the problems listed, or relax the policy named in each.");
+			}
+			plan.warnings().forEach((warning) -> logger.warn(warning));
+			int before = (int) plan.count(MigrationState.APPLIED) + (int) plan.count(MigrationState.MODIFIED);
+			List<AppliedMigration> applied = new ArrayList<>();
+			for (Migration migration : plan.toApply()) {
+				AppliedMigration done = executor.apply(connection, migration);
+				logger.info("Applied migration {} in {} ms", done.tag(), done.duration().toMillis());
+				applied.add(done);
+			}
+			Duration took = Duration.ofNanos(System.nanoTime() - started);
+			if (applied.isEmpty()) {
+				logger.info("Schema {} is up to date: {} applied, checked in {} ms", this.history.displayName(), before,
+						took.toMillis());
+			}
+			else {
+				logger.info("Applied {} migration(s) to {} in {} ms ({} were already applied)", applied.size(),
+						this.history.displayName(), took.toMillis(), before);
+			}
+			return new MigrationReport(List.copyOf(applied), before, plan.warnings(), took);
+		}
+		catch (SQLException ex) {
+			throw databaseError("migrate " + this.history.displayName(), ex);
+		}
+	}
+
+	/** The settings this migrator runs with. */
+	public MigratorSettings settings() {
+		return this.settings;
+	}
+
+	private Plan plan(Journal current, List<AppliedRow> rows) {
+		return Planner.plan(current, this.history.displayName(), rows, this.settings.policy());
+	}
+
+	private static MigratorException databaseError(String what, SQLException ex) {
+		return new MigratorException("Could not " + what + ": " + ex.getMessage() + " [SQLSTATE " + ex.getSQLState() + "]",
+				"Check that the database is reachable and that the migration user may use the history schema.", ex);
+	}
+
+}

@@ -1,0 +1,109 @@
+package dev.migrator.engine;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Decides what a run does from the journal and the history rows alone: a pure function, no I/O.
+ *
+ * <p>Steps:
+ * <ol>
+ * <li>match each entry to the history row whose {@code created_at} is its {@code when}: no row is pending, a row
+ * with the file's hash is applied, a row with another hash is modified;</li>
+ * <li>a pending entry older than the newest applied entry is out of order (Drizzle would skip it);</li>
+ * <li>rows no entry matches are unknown: reported, never fatal;</li>
+ * <li>the policies turn modified and out-of-order entries into problems or warnings; a pending migration that
+ * mixes statements that need autocommit with ordinary ones is always a problem.</li>
+ * </ol>
+ */
+public final class Planner {
+
+	private Planner() {
+	}
+
+	public static Plan plan(Journal journal, String table, List<AppliedRow> rows, Policy policy) {
+		Map<Long, AppliedRow> rowsByWhen = new HashMap<>();
+		List<AppliedRow> unknownRows = new ArrayList<>();
+		Map<Long, Migration> entries = journal.byWhen();
+		for (AppliedRow row : rows) {
+			boolean matches = row.createdAt() != null && entries.containsKey(row.createdAt());
+			if (!matches || rowsByWhen.putIfAbsent(row.createdAt(), row) != null) {
+				unknownRows.add(row);
+			}
+		}
+		long newestApplied = journal.migrations()
+			.stream()
+			.filter((migration) -> rowsByWhen.containsKey(migration.entry().when()))
+			.mapToLong((migration) -> migration.entry().when())
+			.max()
+			.orElse(Long.MIN_VALUE);
+		List<PlannedMigration> planned = new ArrayList<>();
+		List<Migration> toApply = new ArrayList<>();
+		List<String> problems = new ArrayList<>();
+		List<String> warnings = new ArrayList<>(journal.warnings());
+		for (Migration migration : journal.migrations()) {
+			AppliedRow row = rowsByWhen.get(migration.entry().when());
+			MigrationState state = state(migration, row, newestApplied);
+			planned.add(new PlannedMigration(migration, state, row));
+			switch (state) {
+				case MODIFIED -> (policy.onModified() == Policy.OnProblem.FAIL ? problems : warnings)
+					.add(modified(migration, row));
+				case OUT_OF_ORDER -> {
+					if (policy.outOfOrder() == Policy.OutOfOrder.APPLY) {
+						toApply.add(migration);
+					}
+					else {
+						problems.add(outOfOrder(migration));
+					}
+				}
+				case PENDING -> toApply.add(migration);
+				default -> {
+				}
+			}
+		}
+		for (Migration migration : toApply) {
+			if (migration.mixed()) {
+				problems.add(mixed(migration));
+			}
+		}
+		for (AppliedRow row : unknownRows) {
+			planned.add(new PlannedMigration(null, MigrationState.UNKNOWN, row));
+			warnings.add("History row id " + row.id() + " (created_at " + row.createdAt()
+					+ ") matches no journal entry; it may come from a newer release");
+		}
+		return new Plan(journal.location(), table, List.copyOf(planned), List.copyOf(toApply), List.copyOf(problems),
+				List.copyOf(warnings));
+	}
+
+	private static MigrationState state(Migration migration, AppliedRow row, long newestApplied) {
+		if (row != null) {
+			return row.hash().equals(migration.hash()) ? MigrationState.APPLIED : MigrationState.MODIFIED;
+		}
+		return migration.entry().when() < newestApplied ? MigrationState.OUT_OF_ORDER : MigrationState.PENDING;
+	}
+
+	private static String modified(Migration migration, AppliedRow row) {
+		return migration.entry().fileName() + " changed after it was applied (recorded hash " + row.hash()
+				+ ", file hash " + migration.hash() + "): restore the file or add a new migration for the change"
+				+ " (migrator.on-modified=warn accepts the edit)";
+	}
+
+	private static String outOfOrder(Migration migration) {
+		return migration.tag() + " is not applied but is older than the newest applied migration, so Drizzle's runner"
+				+ " would skip it forever: regenerate it so its \"when\" is newest, or set migrator.out-of-order=apply";
+	}
+
+	private static String mixed(Migration migration) {
+		return migration.entry().fileName() + " mixes statements that cannot run in a transaction ("
+				+ migration.statements()
+					.stream()
+					.filter(SqlStatement::requiresAutocommit)
+					.map((s) -> "statement " + s.number() + " at line " + s.line())
+					.toList()
+				+ ") with ordinary ones: split it so the CONCURRENTLY/VACUUM-style statements are a migration of"
+				+ " their own";
+	}
+
+}

@@ -1,0 +1,48 @@
+package dev.migrator.engine;
+
+import java.util.List;
+
+/**
+ * One statement of a migration file, as it is sent to PostgreSQL.
+ *
+ * @param number 1-based position in its file
+ * @param sql the statement's text, without the terminating {@code ;}
+ * @param line 1-based line in the file where it starts
+ * @param column 1-based column in that line
+ * @param keywords its unquoted words outside strings and comments, upper-cased, in order
+ */
+public record SqlStatement(int number, String sql, int line, int column, List<String> keywords) {
+
+	/**
+	 * Whether PostgreSQL refuses to run this statement inside a transaction block
+	 * ({@code CREATE/DROP INDEX CONCURRENTLY}, {@code REINDEX ... CONCURRENTLY}, {@code VACUUM},
+	 * {@code ALTER SYSTEM}, {@code CREATE/DROP DATABASE|TABLESPACE}, {@code DETACH PARTITION ... CONCURRENTLY}).
+	 */
+	public boolean requiresAutocommit() {
+		List<String> k = this.keywords;
+		String first = word(0);
+		String second = word(1);
+		return switch (first) {
+			case "VACUUM" -> true;
+			case "REINDEX" -> k.contains("CONCURRENTLY");
+			case "CREATE" -> second.equals("DATABASE") || second.equals("TABLESPACE")
+					|| (second.equals("INDEX") && word(2).equals("CONCURRENTLY"))
+					|| (second.equals("UNIQUE") && word(2).equals("INDEX") && word(3).equals("CONCURRENTLY"));
+			case "DROP" -> second.equals("DATABASE") || second.equals("TABLESPACE")
+					|| (second.equals("INDEX") && word(2).equals("CONCURRENTLY"));
+			case "ALTER" -> second.equals("SYSTEM") || (second.equals("TABLE") && k.contains("DETACH")
+					&& k.subList(k.indexOf("DETACH"), k.size()).contains("CONCURRENTLY"));
+			default -> false;
+		};
+	}
+
+	/** {@code line:column}, for messages. */
+	public String position() {
+		return this.line + ":" + this.column;
+	}
+
+	private String word(int index) {
+		return index < this.keywords.size() ? this.keywords.get(index) : "";
+	}
+
+}

@@ -1,0 +1,243 @@
+package dev.migrator.engine;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Splits a migration file into statements the way PostgreSQL's own lexer sees them, so each statement can be sent
+ * alone and an error can point at its line.
+ *
+ * <p>A statement ends at a {@code ;} outside of comments ({@code --}, nested {@code /* *}{@code /}), strings
+ * ({@code '...'}, {@code E'...'} with backslash escapes), quoted identifiers ({@code "..."}), dollar-quoted bodies
+ * ({@code $tag$...$tag$}) and {@code BEGIN ATOMIC ... END} function bodies (whose {@code CASE ... END} pairs are
+ * counted). Drizzle Kit's {@code --> statement-breakpoint} comment also ends a statement, as Drizzle splits on it.
+ * Parts holding only blanks and comments are dropped.
+ */
+public final class StatementSplitter {
+
+	static final String BREAKPOINT = "--> statement-breakpoint";
+
+	private final String file;
+
+	private final String sql;
+
+	private final int[] lineStarts;
+
+	private final List<SqlStatement> statements = new ArrayList<>();
+
+	private List<String> keywords = new ArrayList<>();
+
+	private int start = -1;
+
+	private int atomicDepth;
+
+	private StatementSplitter(String file, String sql) {
+		this.file = file;
+		this.sql = sql;
+		this.lineStarts = lineStarts(sql);
+	}
+
+	/**
+	 * Splits the text of a file.
+	 * @param file file name, for error messages
+	 * @param sql the file's text
+	 * @return its statements in order
+	 * @throws JournalException when a string, comment or dollar-quoted body is not closed
+	 */
+	public static List<SqlStatement> split(String file, String sql) {
+		StatementSplitter splitter = new StatementSplitter(file, sql);
+		splitter.run();
+		return List.copyOf(splitter.statements);
+	}
+
+	private void run() {
+		int i = 0;
+		int n = this.sql.length();
+		while (i < n) {
+			char c = this.sql.charAt(i);
+			char next = i + 1 < n ? this.sql.charAt(i + 1) : '\0';
+			if (Character.isWhitespace(c) || c == '\uFEFF') {
+				i++;
+			}
+			else if (c == '-' && next == '-') {
+				int end = this.sql.indexOf('\n', i);
+				end = end < 0 ? n : end;
+				if (this.atomicDepth == 0 && this.sql.startsWith(BREAKPOINT, i)) {
+					finish(i);
+				}
+				i = end;
+			}
+			else if (c == '/' && next == '*') {
+				i = skipBlockComment(i);
+			}
+			else {
+				if (this.start < 0) {
+					this.start = i;
+				}
+				i = token(i, c, next);
+			}
+		}
+		finish(n);
+	}
+
+	private int token(int i, char c, char next) {
+		boolean afterWord = i > 0 && isWordPart(this.sql.charAt(i - 1));
+		if (c == ';') {
+			if (this.atomicDepth == 0) {
+				finish(i);
+			}
+			return i + 1;
+		}
+		if (c == '\'') {
+			return skipQuoted(i, i + 1, '\'', false, "string");
+		}
+		if ((c == 'E' || c == 'e') && next == '\'' && !afterWord) {
+			return skipQuoted(i, i + 2, '\'', true, "escape string");
+		}
+		if (c == '"') {
+			return skipQuoted(i, i + 1, '"', false, "quoted identifier");
+		}
+		if (c == '$' && !afterWord) {
+			int tagEnd = dollarTagEnd(i);
+			if (tagEnd > 0) {
+				String tag = this.sql.substring(i, tagEnd);
+				int close = this.sql.indexOf(tag, tagEnd);
+				if (close < 0) {
+					throw unterminated("dollar-quoted body " + tag, i);
+				}
+				return close + tag.length();
+			}
+			return i + 1;
+		}
+		if (Character.isLetter(c) || c == '_') {
+			int end = i + 1;
+			while (end < this.sql.length() && isWordPart(this.sql.charAt(end))) {
+				end++;
+			}
+			word(this.sql.substring(i, end).toUpperCase(Locale.ROOT));
+			return end;
+		}
+		if (Character.isDigit(c)) {
+			int end = i + 1;
+			while (end < this.sql.length() && (isWordPart(this.sql.charAt(end)) || this.sql.charAt(end) == '.')) {
+				end++;
+			}
+			return end;
+		}
+		return i + 1;
+	}
+
+	private void word(String word) {
+		String previous = this.keywords.isEmpty() ? "" : this.keywords.get(this.keywords.size() - 1);
+		if (this.atomicDepth == 0) {
+			if (word.equals("ATOMIC") && previous.equals("BEGIN")) {
+				this.atomicDepth = 1;
+			}
+		}
+		else if (word.equals("CASE")) {
+			this.atomicDepth++;
+		}
+		else if (word.equals("END")) {
+			this.atomicDepth--;
+		}
+		this.keywords.add(word);
+	}
+
+	private void finish(int end) {
+		String text = (this.start >= 0) ? this.sql.substring(this.start, end).strip() : "";
+		if (!text.isEmpty()) {
+			int line = lineOf(this.start);
+			int column = this.start - this.lineStarts[line - 1] + 1;
+			this.statements.add(new SqlStatement(this.statements.size() + 1, text, line, column, List.copyOf(this.keywords)));
+		}
+		this.start = -1;
+		this.keywords = new ArrayList<>();
+		this.atomicDepth = 0;
+	}
+
+	private int skipQuoted(int open, int from, char quote, boolean backslashEscapes, String what) {
+		int i = from;
+		while (i < this.sql.length()) {
+			char c = this.sql.charAt(i);
+			if (backslashEscapes && c == '\\') {
+				i += 2;
+			}
+			else if (c == quote) {
+				if (i + 1 < this.sql.length() && this.sql.charAt(i + 1) == quote) {
+					i += 2;
+				}
+				else {
+					return i + 1;
+				}
+			}
+			else {
+				i++;
+			}
+		}
+		throw unterminated(what, open);
+	}
+
+	private int skipBlockComment(int open) {
+		int depth = 0;
+		int i = open;
+		while (i < this.sql.length() - 1) {
+			if (this.sql.charAt(i) == '/' && this.sql.charAt(i + 1) == '*') {
+				depth++;
+				i += 2;
+			}
+			else if (this.sql.charAt(i) == '*' && this.sql.charAt(i + 1) == '/') {
+				depth--;
+				i += 2;
+				if (depth == 0) {
+					return i;
+				}
+			}
+			else {
+				i++;
+			}
+		}
+		throw unterminated("block comment", open);
+	}
+
+	/** End (exclusive) of a {@code $tag$} opening at {@code i}, or -1 when {@code $} opens no dollar quote. */
+	private int dollarTagEnd(int i) {
+		int j = i + 1;
+		if (j < this.sql.length() && (Character.isLetter(this.sql.charAt(j)) || this.sql.charAt(j) == '_')) {
+			while (j < this.sql.length() && (Character.isLetterOrDigit(this.sql.charAt(j)) || this.sql.charAt(j) == '_')) {
+				j++;
+			}
+		}
+		return j < this.sql.length() && this.sql.charAt(j) == '$' ? j + 1 : -1;
+	}
+
+	private JournalException unterminated(String what, int offset) {
+		int line = lineOf(offset);
+		return new JournalException(
+				this.file + ": the " + what + " opened at line " + line + ":" + (offset - this.lineStarts[line - 1] + 1)
+						+ " is never closed",
+				"Close it in " + this.file + "; until then no statement of this file can be told apart.");
+	}
+
+	private int lineOf(int offset) {
+		int index = Arrays.binarySearch(this.lineStarts, offset);
+		return index >= 0 ? index + 1 : -index - 1;
+	}
+
+	private static boolean isWordPart(char c) {
+		return Character.isLetterOrDigit(c) || c == '_' || c == '$';
+	}
+
+	private static int[] lineStarts(String sql) {
+		List<Integer> starts = new ArrayList<>();
+		starts.add(0);
+		for (int i = 0; i < sql.length(); i++) {
+			if (sql.charAt(i) == '\n') {
+				starts.add(i + 1);
+			}
+		}
+		return starts.stream().mapToInt(Integer::intValue).toArray();
+	}
+
+}

@@ -1,0 +1,109 @@
+package dev.migrator.embedded;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Locale;
+import java.util.UUID;
+
+import org.postgresql.ds.PGSimpleDataSource;
+
+/**
+ * The PostgreSQL server of a test JVM: one embedded server started on first use, or the server that
+ * {@code MIGRATOR_TEST_JDBC_URL} (with {@code MIGRATOR_TEST_USERNAME} and {@code MIGRATOR_TEST_PASSWORD}) names.
+ * Each call of {@link #newDatabase(String)} creates a fresh database on it, so test classes never share state.
+ */
+public final class TestPostgres {
+
+	/** Environment variable naming an external server; its user needs CREATEDB (and superuser for role tests). */
+	public static final String URL_VARIABLE = "MIGRATOR_TEST_JDBC_URL";
+
+	private static Server server;
+
+	private TestPostgres() {
+	}
+
+	/**
+	 * Creates a fresh, empty database.
+	 * @param purpose a short word that appears in the database name, such as the test class
+	 * @return how to reach the new database
+	 */
+	public static synchronized TestDatabase newDatabase(String purpose) {
+		Server current = server();
+		String name = ("t_" + purpose.replaceAll("[^A-Za-z0-9]", "") + "_"
+				+ UUID.randomUUID().toString().substring(0, 8)).toLowerCase(Locale.ROOT);
+		if (name.length() > 63) {
+			name = name.substring(name.length() - 63);
+			name = "t" + name.substring(1);
+		}
+		try (Connection admin = DriverManager.getConnection(current.url(current.maintenanceDatabase), current.username,
+				current.password)) {
+			admin.createStatement().execute("CREATE DATABASE \"" + name + "\"");
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Could not create test database " + name + ": " + ex.getMessage(), ex);
+		}
+		return new TestDatabase(current.url(name), current.username, current.password);
+	}
+
+	private static Server server() {
+		if (server == null) {
+			String url = System.getenv(URL_VARIABLE);
+			if (url != null && !url.isBlank()) {
+				server = Server.external(url, System.getenv("MIGRATOR_TEST_USERNAME"),
+						System.getenv("MIGRATOR_TEST_PASSWORD"));
+			}
+			else {
+				server = Server.embedded();
+			}
+		}
+		return server;
+	}
+
+	/** A database created for a test: its URL and credentials. */
+	public record TestDatabase(String url, String username, String password) {
+
+		/** A non-pooling data source for the database. */
+		public PGSimpleDataSource dataSource() {
+			PGSimpleDataSource dataSource = new PGSimpleDataSource();
+			dataSource.setUrl(this.url);
+			dataSource.setUser(this.username);
+			dataSource.setPassword(this.password);
+			return dataSource;
+		}
+
+		/** A new connection to the database. */
+		public Connection connect() throws SQLException {
+			return DriverManager.getConnection(this.url, this.username, this.password);
+		}
+
+	}
+
+	private record Server(String prefix, String query, String maintenanceDatabase, String username, String password) {
+
+		static Server embedded() {
+			EmbeddedPostgres postgres = EmbeddedPostgres.startTemporary();
+			return new Server("jdbc:postgresql://127.0.0.1:" + postgres.port() + "/", "", "postgres",
+					postgres.superuser(), "");
+		}
+
+		static Server external(String url, String username, String password) {
+			int slash = url.indexOf('/', "jdbc:postgresql://".length());
+			if (!url.startsWith("jdbc:postgresql://") || slash < 0) {
+				throw new IllegalArgumentException(URL_VARIABLE + " must look like jdbc:postgresql://host:port/database");
+			}
+			String rest = url.substring(slash + 1);
+			int question = rest.indexOf('?');
+			String database = question < 0 ? rest : rest.substring(0, question);
+			String query = question < 0 ? "" : rest.substring(question);
+			return new Server(url.substring(0, slash + 1), query, database.isEmpty() ? "postgres" : database,
+					username, password == null ? "" : password);
+		}
+
+		String url(String database) {
+			return this.prefix + database + this.query;
+		}
+
+	}
+
+}
