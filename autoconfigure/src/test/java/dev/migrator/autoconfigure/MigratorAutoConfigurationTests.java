@@ -1,0 +1,261 @@
+package dev.migrator.autoconfigure;
+
+import java.time.Duration;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import dev.migrator.embedded.TestPostgres;
+import dev.migrator.embedded.TestPostgres.TestDatabase;
+import dev.migrator.engine.Migrator;
+import dev.migrator.engine.MigratorSettings;
+import dev.migrator.engine.Policy;
+import dev.migrator.test.Sql;
+import jakarta.persistence.EntityManagerFactory;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.JdbcClientAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class MigratorAutoConfigurationTests {
+
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class, MigratorAutoConfiguration.class));
+
+	private static ApplicationContextRunner on(ApplicationContextRunner runner, TestDatabase db) {
+		return runner.withPropertyValues("spring.datasource.url=" + db.url(), "spring.datasource.username=" + db.username(),
+				"spring.datasource.password=" + db.password());
+	}
+
+	@Test
+	void backsOffWithoutDataSource() {
+		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(MigratorAutoConfiguration.class))
+			.run((context) -> assertThat(context).doesNotHaveBean(Migrator.class).doesNotHaveBean(MigratorInitializer.class));
+	}
+
+	@Test
+	void backsOffWhenDisabled() {
+		TestDatabase db = TestPostgres.newDatabase("disabled");
+		on(this.contextRunner, db).withPropertyValues("migrator.enabled=false")
+			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(Migrator.class));
+		assertThat(Sql.tableExists(db, "widgets")).isFalse();
+	}
+
+	@Test
+	void backsOffWithoutPostgresDriver() {
+		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(MigratorAutoConfiguration.class))
+			.withUserConfiguration(AnyDataSource.class)
+			.withClassLoader(new FilteredClassLoader("org.postgresql"))
+			.run((context) -> assertThat(context).hasNotFailed().hasBean("dataSource").doesNotHaveBean(Migrator.class));
+	}
+
+	@Test
+	void migratesTheDefaultLocationAtStartup() {
+		TestDatabase db = TestPostgres.newDatabase("defaults");
+		on(this.contextRunner, db).run((context) -> {
+			assertThat(context).hasSingleBean(Migrator.class).hasSingleBean(MigratorInitializer.class);
+			assertThat(context.getBean(MigratorInitializer.class).report().applied()).hasSize(2);
+		});
+		assertThat(Sql.rows(db, "SELECT name FROM widgets ORDER BY id")).containsExactly(List.of("sprocket"), List.of("gear"));
+		assertThat(Sql.history(db)).hasSize(2);
+	}
+
+	@Test
+	void bindsEveryProperty() {
+		this.contextRunner.withUserConfiguration(AnyDataSource.class)
+			.withPropertyValues("migrator.mode=off", "migrator.location=file:/srv/migrations", "migrator.schema=audit",
+					"migrator.table=history", "migrator.out-of-order=apply", "migrator.on-modified=warn",
+					"migrator.on-unjournaled=WARN", "migrator.lock-wait-timeout=2m", "migrator.statement-lock-timeout=3s",
+					"migrator.lock-retries=5", "migrator.url=jdbc:postgresql://db.example:5432/app",
+					"migrator.username=ddl", "migrator.password=secret")
+			.run((context) -> {
+				MigratorProperties properties = context.getBean(MigratorProperties.class);
+				assertThat(properties.getMode()).isEqualTo(MigratorProperties.Mode.OFF);
+				assertThat(properties.getUrl()).isEqualTo("jdbc:postgresql://db.example:5432/app");
+				assertThat(properties.getUsername()).isEqualTo("ddl");
+				assertThat(properties.getPassword()).isEqualTo("secret");
+				MigratorSettings settings = context.getBean(Migrator.class).settings();
+				assertThat(settings).isEqualTo(new MigratorSettings("file:/srv/migrations", "audit", "history",
+						new Policy(Policy.OutOfOrder.APPLY, Policy.OnProblem.WARN, Policy.OnProblem.WARN),
+						Duration.ofMinutes(2), Duration.ofSeconds(3), 5));
+			});
+	}
+
+	@Test
+	void defaultsComeFromTheEngine() {
+		this.contextRunner.withUserConfiguration(AnyDataSource.class)
+			.withPropertyValues("migrator.mode=off")
+			.run((context) -> assertThat(context.getBean(Migrator.class).settings())
+				.isEqualTo(MigratorSettings.defaults("classpath:db/migrations")));
+	}
+
+	@Test
+	void rejectsUnknownModeNamingTheProperty() {
+		this.contextRunner.withUserConfiguration(AnyDataSource.class)
+			.withPropertyValues("migrator.mode=sometimes")
+			.run((context) -> assertThat(context).getFailure()
+				.satisfies((failure) -> assertThat(messages(failure))
+					.contains("Failed to bind properties under 'migrator.mode'")
+					.contains("for value [sometimes]")));
+	}
+
+	@Test
+	void rejectsTableThatIsNotAPlainIdentifierNamingTheProperty() {
+		this.contextRunner.withUserConfiguration(AnyDataSource.class)
+			.withPropertyValues("migrator.table=x;drop table y")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.isInstanceOf(InvalidConfigurationPropertyValueException.class)
+				.hasMessage("Property migrator.table with value 'x;drop table y' is invalid: it must be a plain SQL"
+						+ " identifier: 1 to 63 letters, digits, '_' or '$', not starting with a digit"));
+	}
+
+	@Test
+	void rejectsNegativeRetriesNamingTheProperty() {
+		this.contextRunner.withUserConfiguration(AnyDataSource.class)
+			.withPropertyValues("migrator.lock-retries=-1")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessageContaining("Property migrator.lock-retries with value '-1' is invalid"));
+	}
+
+	private static String messages(Throwable failure) {
+		StringBuilder all = new StringBuilder();
+		for (Throwable t = failure; t != null; t = t.getCause()) {
+			all.append(t.getMessage()).append('\n');
+		}
+		return all.toString();
+	}
+
+	@Test
+	void validateModeFailsOnPendingAndAppliesNothing() {
+		TestDatabase db = TestPostgres.newDatabase("validate");
+		on(this.contextRunner, db).withPropertyValues("migrator.mode=validate").run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context).getFailure().rootCause().hasMessageContaining("0000_widgets is not applied");
+		});
+		assertThat(Sql.tableExists(db, "widgets")).isFalse();
+		on(this.contextRunner, db).run((context) -> assertThat(context).hasNotFailed());
+		on(this.contextRunner, db).withPropertyValues("migrator.mode=validate")
+			.run((context) -> assertThat(context).hasNotFailed());
+	}
+
+	@Test
+	void offModeAppliesNothing() {
+		TestDatabase db = TestPostgres.newDatabase("off");
+		on(this.contextRunner, db).withPropertyValues("migrator.mode=off")
+			.run((context) -> assertThat(context).hasNotFailed().hasSingleBean(Migrator.class));
+		assertThat(Sql.tableExists(db, "widgets")).isFalse();
+		assertThat(Sql.value(db, "SELECT to_regclass('drizzle.__drizzle_migrations')")).isNull();
+	}
+
+	@Test
+	void migratorUsernameRunsMigrationsAsThatRole() {
+		TestDatabase db = TestPostgres.newDatabase("role");
+		String database = db.url().substring(db.url().lastIndexOf('/') + 1).replaceAll("\\?.*", "");
+		String role = "ddl_" + database.substring(database.length() - 8);
+		Sql.execute(db, "CREATE ROLE " + role + " LOGIN PASSWORD 'ddl-secret'",
+				"GRANT CREATE ON DATABASE \"" + database + "\" TO " + role, "GRANT CREATE ON SCHEMA public TO " + role);
+		on(this.contextRunner, db).withPropertyValues("migrator.username=" + role, "migrator.password=ddl-secret")
+			.run((context) -> assertThat(context).hasNotFailed());
+		assertThat(Sql.value(db, "SELECT tableowner FROM pg_tables WHERE tablename = 'widgets'")).isEqualTo(role);
+		assertThat(Sql.value(db, "SELECT tableowner FROM pg_tables WHERE tablename = '__drizzle_migrations'"))
+			.isEqualTo(role);
+	}
+
+	@Test
+	void migratorUrlWorksWithoutAnyDataSource() {
+		TestDatabase db = TestPostgres.newDatabase("url");
+		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(MigratorAutoConfiguration.class))
+			.withPropertyValues("migrator.url=" + db.url(), "migrator.username=" + db.username(),
+					"migrator.password=" + db.password())
+			.run((context) -> assertThat(context).hasNotFailed().hasSingleBean(Migrator.class));
+		assertThat(Sql.tableExists(db, "widgets")).isTrue();
+	}
+
+	@Test
+	void migratorDataSourceQualifierPicksTheMigrationDataSource() {
+		TestDatabase app = TestPostgres.newDatabase("app");
+		TestDatabase other = TestPostgres.newDatabase("other");
+		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(MigratorAutoConfiguration.class))
+			.withBean("appDataSource", DataSource.class, app::dataSource, (bd) -> bd.setPrimary(true))
+			.withBean("migrationDataSource", DataSource.class, other::dataSource,
+					(bd) -> ((org.springframework.beans.factory.support.AbstractBeanDefinition) bd)
+						.addQualifier(new org.springframework.beans.factory.support.AutowireCandidateQualifier(MigratorDataSource.class)))
+			.run((context) -> assertThat(context).hasNotFailed());
+		assertThat(Sql.tableExists(other, "widgets")).isTrue();
+		assertThat(Sql.tableExists(app, "widgets")).isFalse();
+	}
+
+	@Test
+	void beansUsingTheDatabaseAreCreatedAfterMigrations() {
+		TestDatabase db = TestPostgres.newDatabase("ordering");
+		on(new ApplicationContextRunner(), db)
+			.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class, JdbcTemplateAutoConfiguration.class,
+					JdbcClientAutoConfiguration.class, HibernateJpaAutoConfiguration.class,
+					MigratorAutoConfiguration.class))
+			.withUserConfiguration(WidgetReaders.class)
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context.getBean(WidgetReaders.class).counts).containsExactly(2L, 2L, 2L);
+			});
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class AnyDataSource {
+
+		@Bean
+		DataSource dataSource() {
+			org.postgresql.ds.PGSimpleDataSource dataSource = new org.postgresql.ds.PGSimpleDataSource();
+			dataSource.setUrl("jdbc:postgresql://127.0.0.1:1/none");
+			return dataSource;
+		}
+
+	}
+
+	/** Each bean counts the migrated rows as soon as it is created, through a different API. */
+	@Configuration(proxyBeanMethods = false)
+	static class WidgetReaders {
+
+		final List<Long> counts = new java.util.ArrayList<>();
+
+		@Bean
+		Object readsWithJdbcTemplate(JdbcTemplate jdbcTemplate) {
+			this.counts.add(jdbcTemplate.queryForObject("SELECT count(*) FROM widgets", Long.class));
+			return new Object();
+		}
+
+		@Bean
+		Object readsWithJdbcClient(JdbcClient jdbcClient) {
+			this.counts.add(jdbcClient.sql("SELECT count(*) FROM widgets").query(Long.class).single());
+			return new Object();
+		}
+
+		@Bean
+		Object readsWithJpa(EntityManagerFactory entityManagerFactory) {
+			var entityManager = entityManagerFactory.createEntityManager();
+			try {
+				this.counts.add(((Number) entityManager.createNativeQuery("SELECT count(*) FROM widgets").getSingleResult())
+					.longValue());
+			}
+			finally {
+				entityManager.close();
+			}
+			return new Object();
+		}
+
+	}
+
+}

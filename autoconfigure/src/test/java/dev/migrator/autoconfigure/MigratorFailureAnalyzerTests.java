@@ -1,0 +1,87 @@
+package dev.migrator.autoconfigure;
+
+import java.nio.file.Path;
+
+import dev.migrator.embedded.TestPostgres;
+import dev.migrator.embedded.TestPostgres.TestDatabase;
+import dev.migrator.test.MigrationsFolder;
+import dev.migrator.test.Sql;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.annotation.Configuration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatException;
+
+@ExtendWith(OutputCaptureExtension.class)
+class MigratorFailureAnalyzerTests {
+
+	@TempDir
+	Path dir;
+
+	private String[] properties(TestDatabase db, MigrationsFolder folder) {
+		return new String[] { "spring.datasource.url=" + db.url(), "spring.datasource.username=" + db.username(),
+				"spring.datasource.password=" + db.password(), "migrator.location=" + folder.location() };
+	}
+
+	@Test
+	void failingMigrationStopsStartupWithDescriptionAndAction(CapturedOutput output) {
+		TestDatabase db = TestPostgres.newDatabase("analyzer");
+		MigrationsFolder folder = MigrationsFolder.in(this.dir)
+			.add("0000_init", "CREATE TABLE a (id int);")
+			.add("0001_broken", "CREATE TABLE b (id int);\nINSERT INTO b VALUES ('not a number');");
+		assertThatException().isThrownBy(() -> new SpringApplicationBuilder(MinimalApp.class)
+			.web(WebApplicationType.NONE)
+			.properties(properties(db, folder))
+			.run());
+		assertThat(output).contains("APPLICATION FAILED TO START")
+			.contains("Description:\n\nMigrations could not be applied: Migration 0001_broken failed at statement 2 of 2"
+					+ " (line 2:1 of 0001_broken.sql): ERROR: invalid input syntax for type integer: \"not a number\"")
+			.contains("[SQLSTATE 22P02]. Nothing of 0001_broken was kept")
+			.contains("Action:\n\nFix 0001_broken.sql (it was not applied, so editing it is safe) and start again.");
+		assertThat(Sql.tableExists(db, "a")).isTrue();
+		assertThat(Sql.tableExists(db, "b")).isFalse();
+	}
+
+	@Test
+	void brokenJournalStopsStartupNamingTheEntry(CapturedOutput output) {
+		TestDatabase db = TestPostgres.newDatabase("analyzer");
+		MigrationsFolder folder = MigrationsFolder.in(this.dir).add("0000_init", "SELECT 1;").addEntryOnly("0001_lost", 9L);
+		assertThatException().isThrownBy(() -> new SpringApplicationBuilder(MinimalApp.class)
+			.web(WebApplicationType.NONE)
+			.properties(properties(db, folder))
+			.run());
+		assertThat(output).contains("APPLICATION FAILED TO START")
+			.contains("(tag \"0001_lost\") has no file 0001_lost.sql")
+			.contains("Action:\n\nRestore 0001_lost.sql");
+	}
+
+	@Test
+	void logsEachAppliedMigrationThenUpToDate(CapturedOutput output) {
+		TestDatabase db = TestPostgres.newDatabase("logging");
+		MigrationsFolder folder = MigrationsFolder.in(this.dir)
+			.add("0000_init", "CREATE TABLE a (id int);")
+			.add("0001_more", "CREATE TABLE b (id int);");
+		new SpringApplicationBuilder(MinimalApp.class).web(WebApplicationType.NONE).properties(properties(db, folder)).run().close();
+		assertThat(output).containsPattern("Applied migration 0000_init in \\d+ ms")
+			.containsPattern("Applied migration 0001_more in \\d+ ms")
+			.containsPattern("Applied 2 migration\\(s\\) to drizzle.__drizzle_migrations in \\d+ ms \\(0 were already applied\\)");
+		new SpringApplicationBuilder(MinimalApp.class).web(WebApplicationType.NONE).properties(properties(db, folder)).run().close();
+		assertThat(output).containsPattern("up to date: 2 applied, checked in \\d+ ms");
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ImportAutoConfiguration({ DataSourceAutoConfiguration.class, MigratorAutoConfiguration.class })
+	static class MinimalApp {
+
+	}
+
+}

@@ -1,0 +1,4 @@
+CREATE TABLE "widgets" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"name" text NOT NULL
+);
