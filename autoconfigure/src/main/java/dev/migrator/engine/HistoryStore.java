@@ -58,8 +58,9 @@ public final class HistoryStore {
 						+ " applied_at timestamptz DEFAULT now())");
 			}
 			else if (!hasAppliedAt(connection)) {
-				statement.execute("ALTER TABLE " + this.qualified
-						+ " ADD COLUMN IF NOT EXISTS applied_at timestamptz DEFAULT now()");
+				// rows written before (by Drizzle's runner) keep NULL: their time is unknown, not the time of this ALTER
+				statement.execute("ALTER TABLE " + this.qualified + " ADD COLUMN IF NOT EXISTS applied_at timestamptz,"
+						+ " ALTER COLUMN applied_at SET DEFAULT now()");
 			}
 		}
 	}
