@@ -1,0 +1,71 @@
+package dev.migrator.sample;
+
+import java.math.BigDecimal;
+
+import dev.migrator.embedded.TestPostgres;
+import dev.migrator.embedded.TestPostgres.TestDatabase;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureTestDatabase;
+import org.springframework.boot.jdbc.test.autoconfigure.JdbcTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A {@code @JdbcTest} slice: the starter migrates the test database, with no setup in the test. */
+@JdbcTest
+@AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
+@Import(HoldingRepository.class)
+class HoldingRepositoryTests {
+
+	private static final TestDatabase db = TestPostgres.newDatabase("repository");
+
+	@DynamicPropertySource
+	static void database(DynamicPropertyRegistry registry) {
+		registry.add("spring.datasource.url", db::url);
+		registry.add("spring.datasource.username", db::username);
+		registry.add("spring.datasource.password", db::password);
+	}
+
+	@Autowired
+	HoldingRepository holdings;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Test
+	void seesTheMigratedSchemaAndSeedData() {
+		assertThat(this.jdbc.sql("SELECT symbol || ':' || market_segment FROM tokens ORDER BY id").query(String.class).list())
+			.containsExactly("ETH:layer1", "USDC:stablecoin", "SOL:layer1");
+		assertThat(this.jdbc.sql("SELECT count(*) FROM drizzle.__drizzle_migrations").query(Long.class).single())
+			.isEqualTo(8);
+	}
+
+	@Test
+	void insertsAndReadsAHolding() {
+		long usdc = this.jdbc.sql("SELECT id FROM tokens WHERE symbol = 'USDC'").query(Long.class).single();
+		Holding saved = this.holdings.insert(new NewHolding(usdc, "  ada ", new BigDecimal("12.5"), null));
+		assertThat(saved.symbol()).isEqualTo("USDC");
+		assertThat(saved.owner()).isEqualTo("ada");
+		assertThat(saved.createdSource()).isEqualTo("api");
+		assertThat(saved.quantity()).isEqualByComparingTo("12.5");
+		assertThat(this.holdings.findAll()).extracting(Holding::id).contains(saved.id());
+	}
+
+	@Test
+	void uniqueIndexTreatsMissingContractAddressAsEqual() {
+		assertThat(this.jdbc.sql("SELECT indexdef FROM pg_indexes WHERE indexname = 'tokens_identity_unique'")
+			.query(String.class)
+			.single()).contains("COALESCE(contract_address, ''::text)");
+		org.assertj.core.api.Assertions
+			.assertThatExceptionOfType(org.springframework.dao.DuplicateKeyException.class)
+			.isThrownBy(() -> this.jdbc
+				.sql("INSERT INTO tokens (symbol, name, chain) VALUES ('ETH', 'Ether again', 'ethereum')")
+				.update());
+	}
+
+}
