@@ -26,8 +26,7 @@ class MigrationsEndpointAutoConfigurationTests {
 		.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class, MigratorAutoConfiguration.class,
 				MigrationsEndpointAutoConfiguration.class, MigrationsHealthContributorAutoConfiguration.class,
 				MigratorMetricsAutoConfiguration.class))
-		.withPropertyValues("spring.datasource.url=" + db.url(), "spring.datasource.username=" + db.username(),
-				"spring.datasource.password=" + db.password());
+		.withPropertyValues(db.springDataSourcePairs());
 
 	@Test
 	void runWhenExposedShouldHaveEndpointBean() {

@@ -35,8 +35,7 @@ class MigratorAutoConfigurationTests {
 		.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class, MigratorAutoConfiguration.class));
 
 	private static ApplicationContextRunner on(ApplicationContextRunner runner, TestDatabase db) {
-		return runner.withPropertyValues("spring.datasource.url=" + db.url(), "spring.datasource.username=" + db.username(),
-				"spring.datasource.password=" + db.password());
+		return runner.withPropertyValues(db.springDataSourcePairs());
 	}
 
 	@Test

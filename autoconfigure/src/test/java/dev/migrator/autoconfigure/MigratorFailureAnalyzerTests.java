@@ -28,8 +28,8 @@ class MigratorFailureAnalyzerTests {
 	Path dir;
 
 	private String[] properties(TestDatabase db, MigrationsFolder folder) {
-		return new String[] { "spring.datasource.url=" + db.url(), "spring.datasource.username=" + db.username(),
-				"spring.datasource.password=" + db.password(), "migrator.location=" + folder.location() };
+		return java.util.stream.Stream.concat(java.util.Arrays.stream(db.springDataSourcePairs()),
+				java.util.stream.Stream.of("migrator.location=" + folder.location())).toArray(String[]::new);
 	}
 
 	@Test

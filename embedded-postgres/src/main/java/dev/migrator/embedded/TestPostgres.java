@@ -3,7 +3,9 @@ package dev.migrator.embedded;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 
 import org.postgresql.ds.PGSimpleDataSource;
@@ -70,6 +72,23 @@ public final class TestPostgres {
 			dataSource.setUser(this.username);
 			dataSource.setPassword(this.password);
 			return dataSource;
+		}
+
+		/** {@code spring.datasource.url}, {@code username} and {@code password} for the database, in that order. */
+		public Map<String, String> springDataSourceProperties() {
+			Map<String, String> properties = new LinkedHashMap<>();
+			properties.put("spring.datasource.url", this.url);
+			properties.put("spring.datasource.username", this.username);
+			properties.put("spring.datasource.password", this.password);
+			return properties;
+		}
+
+		/** The same, as {@code name=value} strings. */
+		public String[] springDataSourcePairs() {
+			return springDataSourceProperties().entrySet()
+				.stream()
+				.map((entry) -> entry.getKey() + "=" + entry.getValue())
+				.toArray(String[]::new);
 		}
 
 		/** A new connection to the database. */

@@ -26,9 +26,7 @@ class HoldingApiTests {
 
 	@DynamicPropertySource
 	static void database(DynamicPropertyRegistry registry) {
-		registry.add("spring.datasource.url", db::url);
-		registry.add("spring.datasource.username", db::username);
-		registry.add("spring.datasource.password", db::password);
+		db.springDataSourceProperties().forEach((name, value) -> registry.add(name, () -> value));
 	}
 
 	@LocalServerPort

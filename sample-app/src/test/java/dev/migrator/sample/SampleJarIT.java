@@ -42,8 +42,7 @@ class SampleJarIT {
 	}
 
 	private static String[] datasource(TestDatabase db) {
-		return new String[] { "--spring.datasource.url=" + db.url(), "--spring.datasource.username=" + db.username(),
-				"--spring.datasource.password=" + db.password() };
+		return Stream.of(db.springDataSourcePairs()).map((pair) -> "--" + pair).toArray(String[]::new);
 	}
 
 	private static String[] concat(String[] a, String... b) {
