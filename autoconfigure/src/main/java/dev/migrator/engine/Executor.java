@@ -4,6 +4,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,6 +24,8 @@ public final class Executor {
 	private static final Logger logger = LoggerFactory.getLogger(Executor.class);
 
 	static final String LOCK_NOT_AVAILABLE = "55P03";
+
+	private static final Pattern POSITION = Pattern.compile("\\n\\s*Position: (\\d+)");
 
 	private final HistoryStore history;
 
@@ -114,7 +118,7 @@ public final class Executor {
 		if (number > 0) {
 			SqlStatement failed = migration.statements().get(number - 1);
 			where = "statement " + number + " of " + migration.statements().size() + " (line " + failed.position()
-					+ " of " + file + ")";
+					+ " of " + file + errorPosition(failed, ex) + ")";
 		}
 		else {
 			where = "recording it in the history table";
@@ -127,6 +131,31 @@ public final class Executor {
 						+ " attempts: find it in pg_stat_activity, or retry at a quieter time."
 				: "Fix " + file + " (it was not applied, so editing it is safe) and start again.";
 		return new MigrationFailedException(migration.tag(), ex.getSQLState(), message, action, ex);
+	}
+
+	/**
+	 * Where in the file PostgreSQL's error points, from the 1-based character position it reports in the statement
+	 * (pgjdbc appends it to the message as {@code Position: N}); empty when it reports none.
+	 */
+	static String errorPosition(SqlStatement statement, SQLException ex) {
+		Matcher matcher = POSITION.matcher(String.valueOf(ex.getMessage()));
+		if (!matcher.find()) {
+			return "";
+		}
+		int position = Integer.parseInt(matcher.group(1));
+		int line = statement.line();
+		int column = statement.column();
+		String sql = statement.sql();
+		for (int i = 0; i < position - 1 && i < sql.length(); i++) {
+			if (sql.charAt(i) == '\n') {
+				line++;
+				column = 1;
+			}
+			else {
+				column++;
+			}
+		}
+		return ", error at " + line + ":" + column;
 	}
 
 	private static void pause(int attempt) {

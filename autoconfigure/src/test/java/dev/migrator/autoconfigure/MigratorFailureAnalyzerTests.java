@@ -44,7 +44,7 @@ class MigratorFailureAnalyzerTests {
 			.run());
 		assertThat(output).contains("APPLICATION FAILED TO START")
 			.contains("Description:\n\nMigrations could not be applied: Migration 0001_broken failed at statement 2 of 2"
-					+ " (line 2:1 of 0001_broken.sql): ERROR: invalid input syntax for type integer: \"not a number\"")
+					+ " (line 2:1 of 0001_broken.sql, error at 2:23): ERROR: invalid input syntax for type integer: \"not a number\"")
 			.contains("[SQLSTATE 22P02]. Nothing of 0001_broken was kept")
 			.contains("Action:\n\nFix 0001_broken.sql (it was not applied, so editing it is safe) and start again.");
 		assertThat(Sql.tableExists(db, "a")).isTrue();

@@ -73,7 +73,7 @@ class MigratorTests {
 			.add("0001_broken", "CREATE TABLE b (id int);\n--> statement-breakpoint\nINSERT INTO b VALUES (1);\n"
 					+ "--> statement-breakpoint\n\nINSERT INTO missing_table VALUES (2);");
 		assertThatExceptionOfType(MigrationFailedException.class).isThrownBy(() -> migrator(folder, Policy.STRICT).migrate())
-			.withMessageContaining("Migration 0001_broken failed at statement 3 of 3 (line 6:1 of 0001_broken.sql)")
+			.withMessageContaining("Migration 0001_broken failed at statement 3 of 3 (line 6:1 of 0001_broken.sql, error at 6:13)")
 			.withMessageContaining("relation \"missing_table\" does not exist")
 			.withMessageContaining("[SQLSTATE 42P01]")
 			.satisfies((ex) -> {
@@ -83,6 +83,15 @@ class MigratorTests {
 		assertThat(Sql.tableExists(this.db, "a")).isTrue();
 		assertThat(Sql.tableExists(this.db, "b")).isFalse();
 		assertThat(Sql.history(this.db)).hasSize(1);
+	}
+
+	@Test
+	void errorPositionIsMappedToTheLineAndColumnInTheFile() {
+		MigrationsFolder folder = MigrationsFolder.in(this.dir)
+			.add("0000_multiline", "-- a table\nCREATE TABLE c (\n  id int,\n  name txet\n);");
+		assertThatExceptionOfType(MigrationFailedException.class).isThrownBy(() -> migrator(folder, Policy.STRICT).migrate())
+			.withMessageContaining("failed at statement 1 of 1 (line 2:1 of 0000_multiline.sql, error at 4:8)")
+			.withMessageContaining("type \"txet\" does not exist");
 	}
 
 	@Test

@@ -133,7 +133,7 @@ class SampleJarIT {
 		String output = Files.readString(log);
 		assertThat(exit).as(output).isEqualTo(1);
 		assertThat(output).contains("APPLICATION FAILED TO START")
-			.contains("Migration 0008_broken_view failed at statement 1 of 1 (line 1:1 of 0008_broken_view.sql)")
+			.contains("Migration 0008_broken_view failed at statement 1 of 1 (line 1:1 of 0008_broken_view.sql, error at 1:34)")
 			.contains("column \"no_such_column\" does not exist");
 		assertThat(count(db, "SELECT count(*) FROM drizzle.__drizzle_migrations")).isEqualTo(MIGRATIONS);
 	}
