@@ -96,8 +96,8 @@ public class MigratorProperties {
 	public MigratorSettings toSettings() {
 		check("location", this.location, this.location != null && !this.location.isBlank(),
 				"it must name a folder, such as classpath:db/migrations");
-		check("schema", this.schema, identifier("schema", this.schema), PLAIN_IDENTIFIER);
-		check("table", this.table, identifier("table", this.table), PLAIN_IDENTIFIER);
+		check("schema", this.schema, HistoryStore.isIdentifier(this.schema), PLAIN_IDENTIFIER);
+		check("table", this.table, HistoryStore.isIdentifier(this.table), PLAIN_IDENTIFIER);
 		check("lock-wait-timeout", this.lockWaitTimeout, !this.lockWaitTimeout.isNegative(), "it must not be negative");
 		check("statement-lock-timeout", this.statementLockTimeout, !this.statementLockTimeout.isNegative(),
 				"it must not be negative");
@@ -217,16 +217,6 @@ public class MigratorProperties {
 
 	public void setPassword(String password) {
 		this.password = password;
-	}
-
-	private static boolean identifier(String what, String name) {
-		try {
-			HistoryStore.checkIdentifier(what, name);
-			return true;
-		}
-		catch (IllegalArgumentException ex) {
-			return false;
-		}
 	}
 
 	private static void check(String property, Object value, boolean valid, String reason) {

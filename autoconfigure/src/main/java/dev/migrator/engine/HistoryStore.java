@@ -39,11 +39,16 @@ public final class HistoryStore {
 	 * @throws IllegalArgumentException naming the setting when it is not a plain identifier
 	 */
 	public static String checkIdentifier(String what, String name) {
-		if (name == null || !IDENTIFIER.matcher(name).matches()) {
+		if (!isIdentifier(name)) {
 			throw new IllegalArgumentException("History " + what + " '" + name + "' is not a plain SQL identifier:"
 					+ " use 1 to 63 letters, digits, '_' or '$', not starting with a digit (migrator." + what + ")");
 		}
 		return name;
+	}
+
+	/** Whether a name is a plain SQL identifier of at most 63 characters, as schema and table names must be. */
+	public static boolean isIdentifier(String name) {
+		return name != null && IDENTIFIER.matcher(name).matches();
 	}
 
 	/** Creates the schema, the table and the {@code applied_at} column where they are missing. */

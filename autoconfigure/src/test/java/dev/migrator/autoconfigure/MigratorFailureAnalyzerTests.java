@@ -16,6 +16,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Configuration;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,9 +28,11 @@ class MigratorFailureAnalyzerTests {
 	@TempDir
 	Path dir;
 
-	private String[] properties(TestDatabase db, MigrationsFolder folder) {
-		return java.util.stream.Stream.concat(java.util.Arrays.stream(db.springDataSourcePairs()),
-				java.util.stream.Stream.of("migrator.location=" + folder.location())).toArray(String[]::new);
+	private static ConfigurableApplicationContext start(TestDatabase db, MigrationsFolder folder) {
+		return new SpringApplicationBuilder(MinimalApp.class).web(WebApplicationType.NONE)
+			.properties(db.springDataSourcePairs())
+			.properties("migrator.location=" + folder.location())
+			.run();
 	}
 
 	@Test
@@ -38,10 +41,7 @@ class MigratorFailureAnalyzerTests {
 		MigrationsFolder folder = MigrationsFolder.in(this.dir)
 			.add("0000_init", "CREATE TABLE a (id int);")
 			.add("0001_broken", "CREATE TABLE b (id int);\nINSERT INTO b VALUES ('not a number');");
-		assertThatException().isThrownBy(() -> new SpringApplicationBuilder(MinimalApp.class)
-			.web(WebApplicationType.NONE)
-			.properties(properties(db, folder))
-			.run());
+		assertThatException().isThrownBy(() -> start(db, folder));
 		assertThat(output).contains("APPLICATION FAILED TO START")
 			.contains("Description:\n\nMigrations could not be applied: Migration 0001_broken failed at statement 2 of 2"
 					+ " (line 2:1 of 0001_broken.sql, error at 2:23): ERROR: invalid input syntax for type integer: \"not a number\"")
@@ -55,10 +55,7 @@ class MigratorFailureAnalyzerTests {
 	void brokenJournalStopsStartupNamingTheEntry(CapturedOutput output) {
 		TestDatabase db = TestPostgres.newDatabase("analyzer");
 		MigrationsFolder folder = MigrationsFolder.in(this.dir).add("0000_init", "SELECT 1;").addEntryOnly("0001_lost", 9L);
-		assertThatException().isThrownBy(() -> new SpringApplicationBuilder(MinimalApp.class)
-			.web(WebApplicationType.NONE)
-			.properties(properties(db, folder))
-			.run());
+		assertThatException().isThrownBy(() -> start(db, folder));
 		assertThat(output).contains("APPLICATION FAILED TO START")
 			.contains("(tag \"0001_lost\") has no file 0001_lost.sql")
 			.contains("Action:\n\nRestore 0001_lost.sql");
@@ -70,11 +67,11 @@ class MigratorFailureAnalyzerTests {
 		MigrationsFolder folder = MigrationsFolder.in(this.dir)
 			.add("0000_init", "CREATE TABLE a (id int);")
 			.add("0001_more", "CREATE TABLE b (id int);");
-		new SpringApplicationBuilder(MinimalApp.class).web(WebApplicationType.NONE).properties(properties(db, folder)).run().close();
+		start(db, folder).close();
 		assertThat(output).containsPattern("Applied migration 0000_init in \\d+ ms")
 			.containsPattern("Applied migration 0001_more in \\d+ ms")
 			.containsPattern("Applied 2 migration\\(s\\) to drizzle.__drizzle_migrations in \\d+ ms \\(0 were already applied\\)");
-		new SpringApplicationBuilder(MinimalApp.class).web(WebApplicationType.NONE).properties(properties(db, folder)).run().close();
+		start(db, folder).close();
 		assertThat(output).containsPattern("up to date: 2 applied, checked in \\d+ ms");
 	}
 

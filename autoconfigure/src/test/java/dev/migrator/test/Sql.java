@@ -39,8 +39,7 @@ public final class Sql {
 
 	/** The single value of a query. */
 	public static String value(TestDatabase database, String query) {
-		List<List<String>> rows = rows(database, query);
-		return rows.isEmpty() ? null : rows.get(0).get(0);
+		return database.queryValue(query);
 	}
 
 	/** Runs statements. */

@@ -50,6 +50,10 @@ final class PostgresBinaries {
 				extract(tar, entry, staging);
 			}
 		}
+		catch (IOException ex) {
+			deleteTree(staging);
+			throw ex;
+		}
 		Files.setPosixFilePermissions(staging, PosixFilePermissions.fromString("rwxr-xr-x"));
 		try {
 			Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);

@@ -2,6 +2,7 @@ package dev.migrator.embedded;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -89,6 +90,16 @@ public final class TestPostgres {
 				.stream()
 				.map((entry) -> entry.getKey() + "=" + entry.getValue())
 				.toArray(String[]::new);
+		}
+
+		/** The first column of the first row of a query, or {@code null} when it returns no row. */
+		public String queryValue(String sql) {
+			try (Connection connection = connect(); ResultSet rs = connection.createStatement().executeQuery(sql)) {
+				return rs.next() ? rs.getString(1) : null;
+			}
+			catch (SQLException ex) {
+				throw new IllegalStateException(sql + ": " + ex.getMessage(), ex);
+			}
 		}
 
 		/** A new connection to the database. */

@@ -1,7 +1,6 @@
 package dev.migrator.embedded;
 
 import java.sql.Connection;
-import java.sql.ResultSet;
 
 import dev.migrator.embedded.TestPostgres.TestDatabase;
 import org.junit.jupiter.api.Assumptions;
@@ -11,19 +10,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class TestPostgresTests {
 
-	private static String query(TestDatabase db, String sql) throws Exception {
-		try (Connection connection = db.connect(); ResultSet rs = connection.createStatement().executeQuery(sql)) {
-			rs.next();
-			return rs.getString(1);
-		}
-	}
-
 	@Test
 	void embeddedServerRunsThePostgresVersionTheBuildSelects() throws Exception {
 		Assumptions.assumeTrue(System.getenv(TestPostgres.URL_VARIABLE) == null, "an external server is in use");
 		String selected = System.getProperty("postgres.version");
 		Assumptions.assumeTrue(selected != null, "run through Maven, which passes -Dpostgres.version");
-		String version = query(TestPostgres.newDatabase("version"), "SHOW server_version");
+		String version = TestPostgres.newDatabase("version").queryValue("SHOW server_version");
 		System.out.println("Embedded PostgreSQL server_version " + version + " (postgres.version=" + selected + ")");
 		assertThat(version).startsWith(selected.substring(0, selected.indexOf('.')) + ".");
 	}
@@ -36,8 +28,8 @@ class TestPostgresTests {
 		try (Connection connection = first.connect()) {
 			connection.createStatement().execute("CREATE TABLE only_in_first (id int)");
 		}
-		assertThat(query(second, "SELECT count(*) FROM pg_tables WHERE tablename = 'only_in_first'")).isEqualTo("0");
-		assertThat(query(first, "SELECT count(*) FROM pg_tables WHERE tablename = 'only_in_first'")).isEqualTo("1");
+		assertThat(second.queryValue("SELECT count(*) FROM pg_tables WHERE tablename = 'only_in_first'")).isEqualTo("0");
+		assertThat(first.queryValue("SELECT count(*) FROM pg_tables WHERE tablename = 'only_in_first'")).isEqualTo("1");
 	}
 
 }

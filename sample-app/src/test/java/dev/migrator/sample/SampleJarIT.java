@@ -10,8 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -54,11 +52,8 @@ class SampleJarIT {
 		return process.exitValue();
 	}
 
-	private static long count(TestDatabase db, String sql) throws Exception {
-		try (Connection connection = db.connect(); ResultSet rs = connection.createStatement().executeQuery(sql)) {
-			rs.next();
-			return rs.getLong(1);
-		}
+	private static long count(TestDatabase db, String sql) {
+		return Long.parseLong(db.queryValue(sql));
 	}
 
 	@Test
