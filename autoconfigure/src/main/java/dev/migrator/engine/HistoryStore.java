@@ -53,16 +53,18 @@ public final class HistoryStore {
 
 	/** Creates the schema, the table and the {@code applied_at} column where they are missing. */
 	public void ensureExists(Connection connection) throws SQLException {
+		Shape shape = shape(connection);
 		try (Statement statement = connection.createStatement()) {
-			if (!exists(connection, "SELECT 1 FROM pg_namespace WHERE nspname = ?", this.schema)) {
-				statement.execute("CREATE SCHEMA IF NOT EXISTS " + quote(this.schema));
-			}
-			if (!tableExists(connection)) {
+			if (shape == Shape.MISSING) {
+				// checked first: CREATE SCHEMA IF NOT EXISTS needs the CREATE privilege even when the schema exists
+				if (!exists(connection, "SELECT 1 FROM pg_namespace WHERE nspname = ?", this.schema)) {
+					statement.execute("CREATE SCHEMA IF NOT EXISTS " + quote(this.schema));
+				}
 				statement.execute("CREATE TABLE IF NOT EXISTS " + this.qualified
 						+ " (id SERIAL PRIMARY KEY, hash text NOT NULL, created_at bigint,"
 						+ " applied_at timestamptz DEFAULT now())");
 			}
-			else if (!hasAppliedAt(connection)) {
+			else if (shape == Shape.DRIZZLE) {
 				// rows written before (by Drizzle's runner) keep NULL: their time is unknown, not the time of this ALTER
 				statement.execute("ALTER TABLE " + this.qualified + " ADD COLUMN IF NOT EXISTS applied_at timestamptz,"
 						+ " ALTER COLUMN applied_at SET DEFAULT now()");
@@ -70,12 +72,16 @@ public final class HistoryStore {
 		}
 	}
 
-	/** The rows in the order they were written; none when the table does not exist yet. */
+	/**
+	 * The rows in the order they were written; none when the table does not exist yet. One catalog lookup, then one
+	 * query on the table.
+	 */
 	public List<AppliedRow> read(Connection connection) throws SQLException {
-		if (!tableExists(connection)) {
+		Shape shape = shape(connection);
+		if (shape == Shape.MISSING) {
 			return List.of();
 		}
-		String appliedAt = hasAppliedAt(connection) ? "applied_at" : "NULL::timestamptz";
+		String appliedAt = (shape == Shape.EXTENDED) ? "applied_at" : "NULL::timestamptz";
 		List<AppliedRow> rows = new ArrayList<>();
 		try (Statement statement = connection.createStatement();
 				ResultSet rs = statement.executeQuery(
@@ -105,14 +111,16 @@ public final class HistoryStore {
 		return this.schema + "." + this.table;
 	}
 
-	private boolean tableExists(Connection connection) throws SQLException {
-		return exists(connection, "SELECT 1 FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
-				+ " WHERE n.nspname = ? AND c.relname = ?", this.schema, this.table);
-	}
-
-	private boolean hasAppliedAt(Connection connection) throws SQLException {
-		return exists(connection, "SELECT 1 FROM information_schema.columns WHERE table_schema = ? AND table_name = ?"
-				+ " AND column_name = 'applied_at'", this.schema, this.table);
+	private Shape shape(Connection connection) throws SQLException {
+		try (PreparedStatement query = connection.prepareStatement("SELECT t.oid IS NOT NULL, EXISTS (SELECT 1 FROM"
+				+ " pg_attribute a WHERE a.attrelid = t.oid AND a.attname = 'applied_at' AND NOT a.attisdropped)"
+				+ " FROM (SELECT to_regclass(?) AS oid) t")) {
+			query.setString(1, this.qualified);
+			try (ResultSet rs = query.executeQuery()) {
+				rs.next();
+				return !rs.getBoolean(1) ? Shape.MISSING : rs.getBoolean(2) ? Shape.EXTENDED : Shape.DRIZZLE;
+			}
+		}
 	}
 
 	private static boolean exists(Connection connection, String sql, String... parameters) throws SQLException {
@@ -128,6 +136,20 @@ public final class HistoryStore {
 
 	private static String quote(String identifier) {
 		return "\"" + identifier + "\"";
+	}
+
+	/** What exists of the history table. */
+	private enum Shape {
+
+		/** No table yet. */
+		MISSING,
+
+		/** Drizzle's three columns. */
+		DRIZZLE,
+
+		/** Drizzle's columns and {@code applied_at}. */
+		EXTENDED
+
 	}
 
 }

@@ -72,6 +72,16 @@ class MigratorAutoConfigurationTests {
 	}
 
 	@Test
+	void lazyInitializationStillMigratesAtStartup() {
+		TestDatabase db = TestPostgres.newDatabase("lazy");
+		on(this.contextRunner, db)
+			.withInitializer((context) -> context
+				.addBeanFactoryPostProcessor(new org.springframework.boot.LazyInitializationBeanFactoryPostProcessor()))
+			.run((context) -> assertThat(context).hasNotFailed());
+		assertThat(Sql.history(db)).hasSize(2);
+	}
+
+	@Test
 	void bindsEveryProperty() {
 		this.contextRunner.withUserConfiguration(AnyDataSource.class)
 			.withPropertyValues("migrator.mode=off", "migrator.location=file:/srv/migrations", "migrator.schema=audit",
