@@ -5,9 +5,11 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.postgresql.ds.PGSimpleDataSource;
 
@@ -46,6 +48,7 @@ public final class TestPostgres {
 		catch (SQLException ex) {
 			throw new IllegalStateException("Could not create test database " + name + ": " + ex.getMessage(), ex);
 		}
+		current.created.add(name);
 		return new TestDatabase(current.url(name), current.username, current.password);
 	}
 
@@ -53,8 +56,10 @@ public final class TestPostgres {
 		if (server == null) {
 			String url = System.getenv(URL_VARIABLE);
 			if (url != null && !url.isBlank()) {
-				server = Server.external(url, System.getenv("MIGRATOR_TEST_USERNAME"),
+				Server external = Server.external(url, System.getenv("MIGRATOR_TEST_USERNAME"),
 						System.getenv("MIGRATOR_TEST_PASSWORD"));
+				Runtime.getRuntime().addShutdownHook(new Thread(external::dropCreatedDatabases, "test-databases-drop"));
+				server = external;
 			}
 			else {
 				server = Server.embedded();
@@ -109,7 +114,25 @@ public final class TestPostgres {
 
 	}
 
-	private record Server(String prefix, String query, String maintenanceDatabase, String username, String password) {
+	private record Server(String prefix, String query, String maintenanceDatabase, String username, String password,
+			List<String> created) {
+
+		Server(String prefix, String query, String maintenanceDatabase, String username, String password) {
+			this(prefix, query, maintenanceDatabase, username, password, new CopyOnWriteArrayList<>());
+		}
+
+		/** Leaves an external server as it was; an embedded one is deleted whole. */
+		void dropCreatedDatabases() {
+			try (Connection admin = DriverManager.getConnection(url(this.maintenanceDatabase), this.username,
+					this.password)) {
+				for (String name : this.created) {
+					admin.createStatement().execute("DROP DATABASE IF EXISTS \"" + name + "\" WITH (FORCE)");
+				}
+			}
+			catch (SQLException ex) {
+				System.err.println("Could not drop the test databases " + this.created + ": " + ex.getMessage());
+			}
+		}
 
 		static Server embedded() {
 			EmbeddedPostgres postgres = EmbeddedPostgres.startTemporary();
