@@ -15,7 +15,10 @@ class MigratorDatabaseInitializerDetector extends AbstractBeansOfTypeDatabaseIni
 		return Set.of(MigratorInitializer.class);
 	}
 
-	/** After script-based initialization (order 0), like Spring Boot's Flyway and Liquibase detectors. */
+	/**
+	 * Early: script-based initialization (schema.sql/data.sql, order {@code Integer.MAX_VALUE - 100}) comes after
+	 * migrations, so data.sql can fill migrated tables.
+	 */
 	@Override
 	public int getOrder() {
 		return 1;

@@ -72,6 +72,18 @@ class MigratorAutoConfigurationTests {
 	}
 
 	@Test
+	void sqlInitScriptsRunAfterMigrations() {
+		TestDatabase db = TestPostgres.newDatabase("datasql");
+		on(this.contextRunner, db)
+			.withConfiguration(AutoConfigurations
+				.of(org.springframework.boot.jdbc.autoconfigure.DataSourceInitializationAutoConfiguration.class))
+			.withPropertyValues("spring.sql.init.mode=always", "spring.sql.init.data-locations=classpath:sql/widget-data.sql")
+			.run((context) -> assertThat(context).hasNotFailed());
+		assertThat(Sql.rows(db, "SELECT name FROM widgets ORDER BY id")).containsExactly(List.of("sprocket"),
+				List.of("gear"), List.of("from data.sql"));
+	}
+
+	@Test
 	void lazyInitializationStillMigratesAtStartup() {
 		TestDatabase db = TestPostgres.newDatabase("lazy");
 		on(this.contextRunner, db)
