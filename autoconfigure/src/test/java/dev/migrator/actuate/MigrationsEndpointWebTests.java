@@ -10,7 +10,7 @@ import dev.migrator.embedded.TestPostgres;
 import dev.migrator.embedded.TestPostgres.TestDatabase;
 import dev.migrator.engine.HistoryStore;
 import dev.migrator.engine.Migrator;
-import dev.migrator.test.Sql;
+import dev.migrator.testsupport.Sql;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

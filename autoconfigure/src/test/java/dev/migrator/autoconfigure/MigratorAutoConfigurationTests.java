@@ -10,7 +10,7 @@ import dev.migrator.embedded.TestPostgres.TestDatabase;
 import dev.migrator.engine.Migrator;
 import dev.migrator.engine.MigratorSettings;
 import dev.migrator.engine.Policy;
-import dev.migrator.test.Sql;
+import dev.migrator.testsupport.Sql;
 import jakarta.persistence.EntityManagerFactory;
 import org.junit.jupiter.api.Test;
 

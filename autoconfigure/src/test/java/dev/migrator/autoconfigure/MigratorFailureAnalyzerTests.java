@@ -4,8 +4,8 @@ import java.nio.file.Path;
 
 import dev.migrator.embedded.TestPostgres;
 import dev.migrator.embedded.TestPostgres.TestDatabase;
-import dev.migrator.test.MigrationsFolder;
-import dev.migrator.test.Sql;
+import dev.migrator.testsupport.MigrationsFolder;
+import dev.migrator.testsupport.Sql;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;

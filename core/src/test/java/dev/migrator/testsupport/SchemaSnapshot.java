@@ -1,4 +1,4 @@
-package dev.migrator.test;
+package dev.migrator.testsupport;
 
 import java.util.ArrayList;
 import java.util.List;

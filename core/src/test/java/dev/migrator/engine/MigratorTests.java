@@ -11,9 +11,9 @@ import java.util.concurrent.Future;
 
 import dev.migrator.embedded.TestPostgres;
 import dev.migrator.embedded.TestPostgres.TestDatabase;
-import dev.migrator.test.DrizzleFixture;
-import dev.migrator.test.MigrationsFolder;
-import dev.migrator.test.Sql;
+import dev.migrator.testsupport.DrizzleFixture;
+import dev.migrator.testsupport.MigrationsFolder;
+import dev.migrator.testsupport.Sql;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,4 +1,4 @@
-package dev.migrator.test;
+package dev.migrator.testsupport;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,7 +13,7 @@ public final class DrizzleFixture {
 	public static Path project() {
 		Path project = Path.of("src/test/drizzle").toAbsolutePath();
 		if (!Files.isDirectory(project)) {
-			throw new IllegalStateException("Run the tests from the autoconfigure module: no " + project);
+			throw new IllegalStateException("Run the tests from the core module: no " + project);
 		}
 		return project;
 	}

@@ -17,7 +17,7 @@ class EngineHasNoSpringTests {
 	void noEngineClassRefersToSpring() throws IOException {
 		Path classes = Path.of("target/classes/dev/migrator/engine");
 		List<Path> files;
-		try (Stream<Path> walk = Files.list(classes)) {
+		try (Stream<Path> walk = Files.walk(classes)) {
 			files = walk.filter((file) -> file.toString().endsWith(".class")).toList();
 		}
 		assertThat(files).hasSizeGreaterThan(10);

@@ -9,8 +9,8 @@ import java.nio.file.Path;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 
-import dev.migrator.test.DrizzleFixture;
-import dev.migrator.test.MigrationsFolder;
+import dev.migrator.testsupport.DrizzleFixture;
+import dev.migrator.testsupport.MigrationsFolder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
