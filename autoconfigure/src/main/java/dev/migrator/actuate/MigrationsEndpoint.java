@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.migrator.engine.Migration;
 import dev.migrator.engine.MigrationState;
 import dev.migrator.engine.Migrator;
 import dev.migrator.engine.Plan;
@@ -79,14 +80,16 @@ public class MigrationsEndpoint {
 	 * @param state APPLIED, PENDING, MODIFIED, OUT_OF_ORDER or UNKNOWN
 	 * @param appliedHash the recorded hash, for a modified migration only
 	 * @param appliedAt when it was applied, where the database knows
+	 * @param execution TRANSACTION, AUTOCOMMIT or SEGMENTED (the file's own COMMIT divides it; absent for an
+	 * unknown row)
 	 */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
 	public record MigrationDescriptor(Integer idx, String tag, Long when, String hash, MigrationState state,
-			String appliedHash, Instant appliedAt) {
+			String appliedHash, Instant appliedAt, Migration.Execution execution) {
 
 		static MigrationDescriptor of(PlannedMigration migration) {
 			return new MigrationDescriptor(migration.idx(), migration.tag(), migration.when(), migration.hash(),
-					migration.state(), migration.appliedHash(), migration.appliedAt());
+					migration.state(), migration.appliedHash(), migration.appliedAt(), migration.execution());
 		}
 
 	}

@@ -55,9 +55,10 @@ public class MigratorProperties {
 	private Policy.OnProblem onModified = Policy.OnProblem.FAIL;
 
 	/**
-	 * What to do with a .sql file in the location that meta/_journal.json does not list.
+	 * What to do with a .sql file in the location that meta/_journal.json does not list: 'auto' warns about a
+	 * leftover whose number belongs to a journaled migration and refuses any other file.
 	 */
-	private Policy.OnProblem onUnjournaled = Policy.OnProblem.FAIL;
+	private Policy.OnUnjournaled onUnjournaled = Policy.OnUnjournaled.AUTO;
 
 	/**
 	 * How long to wait for another instance's migration run to finish.
@@ -163,11 +164,11 @@ public class MigratorProperties {
 		this.onModified = onModified;
 	}
 
-	public Policy.OnProblem getOnUnjournaled() {
+	public Policy.OnUnjournaled getOnUnjournaled() {
 		return this.onUnjournaled;
 	}
 
-	public void setOnUnjournaled(Policy.OnProblem onUnjournaled) {
+	public void setOnUnjournaled(Policy.OnUnjournaled onUnjournaled) {
 		this.onUnjournaled = onUnjournaled;
 	}
 

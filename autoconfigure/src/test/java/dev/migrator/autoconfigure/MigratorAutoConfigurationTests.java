@@ -109,7 +109,7 @@ class MigratorAutoConfigurationTests {
 				assertThat(properties.getPassword()).isEqualTo("secret");
 				MigratorSettings settings = context.getBean(Migrator.class).settings();
 				assertThat(settings).isEqualTo(new MigratorSettings("file:/srv/migrations", "audit", "history",
-						new Policy(Policy.OutOfOrder.APPLY, Policy.OnProblem.WARN, Policy.OnProblem.WARN),
+						new Policy(Policy.OutOfOrder.APPLY, Policy.OnProblem.WARN, Policy.OnUnjournaled.WARN),
 						Duration.ofMinutes(2), Duration.ofSeconds(3), 5));
 			});
 	}

@@ -52,6 +52,20 @@ class MigratorFailureAnalyzerTests {
 	}
 
 	@Test
+	void segmentedMigrationFailureShowsWhatStayedCommittedAndWhatToDo(CapturedOutput output) {
+		TestDatabase db = TestPostgres.newDatabase("analyzer");
+		MigrationsFolder folder = MigrationsFolder.in(this.dir)
+			.add("0000_init", "CREATE TABLE a (id int);\nCOMMIT;\nCREATE INDEX CONCURRENTLY a_idx ON a (id);\nSELECT 1/0;");
+		assertThatException().isThrownBy(() -> start(db, folder));
+		assertThat(output).contains("APPLICATION FAILED TO START")
+			.contains("Migration 0000_init failed at statement 4 of 4")
+			.contains("Statements 1-3 of 0000_init stayed committed")
+			.contains("Action:\n\nStatements 1-3 stayed committed; make the rest of 0000_init.sql idempotent");
+		assertThat(Sql.tableExists(db, "a")).isTrue();
+		assertThat(Sql.value(db, "SELECT count(*) FROM drizzle.__drizzle_migrations")).isEqualTo("0");
+	}
+
+	@Test
 	void brokenJournalStopsStartupNamingTheEntry(CapturedOutput output) {
 		TestDatabase db = TestPostgres.newDatabase("analyzer");
 		MigrationsFolder folder = MigrationsFolder.in(this.dir).add("0000_init", "SELECT 1;").addEntryOnly("0001_lost", 9L);

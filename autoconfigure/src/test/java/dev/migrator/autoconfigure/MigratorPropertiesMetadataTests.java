@@ -2,9 +2,11 @@ package dev.migrator.autoconfigure;
 
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 
 import dev.migrator.engine.MigratorSettings;
+import dev.migrator.engine.Policy;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -43,8 +45,9 @@ class MigratorPropertiesMetadataTests {
 				Map.entry("migrator.location", MigratorSettings.DEFAULT_LOCATION),
 				Map.entry("migrator.schema", MigratorSettings.DEFAULT_SCHEMA),
 				Map.entry("migrator.table", MigratorSettings.DEFAULT_TABLE), Map.entry("migrator.mode", "migrate"),
-				Map.entry("migrator.out-of-order", "fail"), Map.entry("migrator.on-modified", "fail"),
-				Map.entry("migrator.on-unjournaled", "fail"),
+				Map.entry("migrator.out-of-order", lower(Policy.DEFAULT.outOfOrder())),
+				Map.entry("migrator.on-modified", lower(Policy.DEFAULT.onModified())),
+				Map.entry("migrator.on-unjournaled", lower(Policy.DEFAULT.onUnjournaled())),
 				Map.entry("migrator.lock-wait-timeout", MigratorSettings.DEFAULT_LOCK_WAIT_TIMEOUT.toMinutes() + "m"),
 				Map.entry("migrator.statement-lock-timeout",
 						MigratorSettings.DEFAULT_STATEMENT_LOCK_TIMEOUT.toSeconds() + "s"),
@@ -52,7 +55,12 @@ class MigratorPropertiesMetadataTests {
 		assertThat(properties.get("migrator.enabled").get("description").stringValue()).startsWith("Whether");
 		assertThat(metadata.toString()).contains("\"management.endpoint.migrations.access\"");
 		JsonNode hints = metadata.get("hints");
+		assertThat(hints.toString()).contains("\"auto\"");
 		assertThat(hints.toString()).contains("\"migrator.mode\"").contains("\"validate\"").contains("\"migrator.out-of-order\"");
+	}
+
+	private static String lower(Enum<?> value) {
+		return value.name().toLowerCase(Locale.ROOT);
 	}
 
 }

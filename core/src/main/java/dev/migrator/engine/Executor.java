@@ -4,6 +4,9 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -11,13 +14,20 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs one migration and records it, so that a migration either is applied and recorded or leaves nothing.
+ * Runs one migration and records it, so that a migration either is applied and recorded or, as far as its own
+ * transaction control allows, leaves nothing.
  *
- * <p>A transactional migration runs in one transaction with its history row: {@code SET LOCAL lock_timeout}, each
- * statement alone, the insert, commit. When a statement waits too long for a lock (SQLSTATE 55P03) the whole
- * transaction is rolled back and tried again, up to the retry count. A migration of statements that cannot run in a
- * transaction block runs them one by one in autocommit, with no short lock timeout (it would leave an INVALID
- * index), and then records its row.
+ * <p>Steps of {@link #apply(Connection, Migration)}, one {@link Segment} after the other:
+ * <ol>
+ * <li>a transactional segment runs in one transaction: {@code SET LOCAL lock_timeout}, each statement alone, commit
+ * (or rollback where the file says {@code ROLLBACK}); when a statement waits too long for a lock (SQLSTATE 55P03) the
+ * segment is rolled back and tried again, up to the retry count; a committed segment is never run again;</li>
+ * <li>an autocommit segment runs its statements one by one, with no short lock timeout (it would leave an INVALID
+ * index);</li>
+ * <li>the history row is written after the last statement: inside the last segment's transaction where it has one,
+ * else alone.</li>
+ * </ol>
+ * A plain file is one segment, so it runs in one transaction with its history row, or wholly in autocommit.
  */
 public final class Executor {
 
@@ -44,21 +54,38 @@ public final class Executor {
 	 * @param connection the run's connection
 	 * @param migration the migration
 	 * @return what was applied
-	 * @throws MigrationFailedException naming the statement that failed
+	 * @throws MigrationFailedException naming the statement that failed and what stayed committed
 	 */
 	public AppliedMigration apply(Connection connection, Migration migration) throws SQLException {
 		long started = System.nanoTime();
-		if (migration.transactional()) {
-			applyInTransaction(connection, migration);
+		List<Segment> segments = migration.segments();
+		BitSet committed = new BitSet();
+		boolean recorded = false;
+		for (int i = 0; i < segments.size(); i++) {
+			Segment segment = segments.get(i);
+			if (segment.transactional()) {
+				boolean record = i == segments.size() - 1 && !segment.rollback();
+				runInTransaction(connection, migration, segment, record, committed);
+				recorded = record;
+			}
+			else {
+				runInAutocommit(connection, migration, segment, committed);
+			}
 		}
-		else {
-			applyInAutocommit(connection, migration);
+		if (!recorded) {
+			try {
+				this.history.record(connection, migration);
+			}
+			catch (SQLException ex) {
+				throw failure(migration, 0, ex, committed);
+			}
 		}
 		Duration took = Duration.ofNanos(System.nanoTime() - started);
 		return new AppliedMigration(migration.tag(), migration.entry().when(), migration.hash(), took);
 	}
 
-	private void applyInTransaction(Connection connection, Migration migration) throws SQLException {
+	private void runInTransaction(Connection connection, Migration migration, Segment segment, boolean record,
+			BitSet committed) throws SQLException {
 		for (int attempt = 0;; attempt++) {
 			connection.setAutoCommit(false);
 			int current = 0;
@@ -67,13 +94,21 @@ public final class Executor {
 				if (!this.statementLockTimeout.isZero()) {
 					statement.execute("SET LOCAL lock_timeout = " + this.statementLockTimeout.toMillis());
 				}
-				for (SqlStatement sql : migration.statements()) {
+				for (SqlStatement sql : segment.statements()) {
 					current = sql.number();
 					statement.execute(sql.sql());
 				}
 				current = 0;
-				this.history.record(connection, migration);
-				connection.commit();
+				if (record) {
+					this.history.record(connection, migration);
+				}
+				if (segment.rollback()) {
+					connection.rollback();
+				}
+				else {
+					connection.commit();
+					segment.statements().forEach((sql) -> committed.set(sql.number()));
+				}
 				return;
 			}
 			catch (SQLException ex) {
@@ -84,8 +119,7 @@ public final class Executor {
 					pause(attempt);
 					continue;
 				}
-				throw failure(migration, current, ex, "Nothing of " + migration.tag()
-						+ " was kept: its transaction was rolled back, and the migrations before it stay applied.");
+				throw failure(migration, current, ex, committed);
 			}
 			finally {
 				connection.setAutoCommit(true);
@@ -93,26 +127,23 @@ public final class Executor {
 		}
 	}
 
-	private void applyInAutocommit(Connection connection, Migration migration) throws SQLException {
-		connection.setAutoCommit(true);
+	private void runInAutocommit(Connection connection, Migration migration, Segment segment, BitSet committed)
+			throws SQLException {
 		int current = 0;
 		try (Statement statement = connection.createStatement()) {
 			statement.setEscapeProcessing(false);
-			for (SqlStatement sql : migration.statements()) {
+			for (SqlStatement sql : segment.statements()) {
 				current = sql.number();
 				statement.execute(sql.sql());
+				committed.set(current);
 			}
-			current = 0;
-			this.history.record(connection, migration);
 		}
 		catch (SQLException ex) {
-			throw failure(migration, current, ex, "It runs outside a transaction, so statements before statement "
-					+ current + " stay applied and it is not recorded; a failed CREATE INDEX CONCURRENTLY leaves an"
-					+ " INVALID index to drop before you retry.");
+			throw failure(migration, current, ex, committed);
 		}
 	}
 
-	private MigrationFailedException failure(Migration migration, int number, SQLException ex, String outcome) {
+	private MigrationFailedException failure(Migration migration, int number, SQLException ex, BitSet committed) {
 		String file = migration.entry().fileName();
 		String where;
 		if (number > 0) {
@@ -124,13 +155,73 @@ public final class Executor {
 			where = "recording it in the history table";
 		}
 		String message = "Migration " + migration.tag() + " failed at " + where + ": " + ex.getMessage().strip()
-				+ " [SQLSTATE " + ex.getSQLState() + "]. " + outcome;
-		String action = LOCK_NOT_AVAILABLE.equals(ex.getSQLState())
-				? "Another session held a lock " + migration.tag() + " needs for longer than migrator.statement-lock-timeout ("
-						+ this.statementLockTimeout + ") on " + (this.lockRetries + 1)
-						+ " attempts: find it in pg_stat_activity, or retry at a quieter time."
-				: "Fix " + file + " (it was not applied, so editing it is safe) and start again.";
+				+ " [SQLSTATE " + ex.getSQLState() + "]. " + outcome(migration, committed);
+		String action;
+		if (LOCK_NOT_AVAILABLE.equals(ex.getSQLState())) {
+			action = "Another session held a lock " + migration.tag()
+					+ " needs for longer than migrator.statement-lock-timeout (" + this.statementLockTimeout + ") on "
+					+ (this.lockRetries + 1) + " attempts: find it in pg_stat_activity, or retry at a quieter time.";
+		}
+		else if (committed.isEmpty()) {
+			action = "Fix " + file + " (it was not applied, so editing it is safe) and start again.";
+		}
+		else {
+			action = capitalize(statements(migration, committed)) + " stayed committed; make the rest of " + file
+					+ " idempotent (IF NOT EXISTS, IF EXISTS) or fix the database by hand, then run again (" + file
+					+ " is not recorded, so editing it is allowed).";
+		}
 		return new MigrationFailedException(migration.tag(), ex.getSQLState(), message, action, ex);
+	}
+
+	/** What the failed migration left behind. */
+	private static String outcome(Migration migration, BitSet committed) {
+		if (!migration.segmented() && migration.transactional()) {
+			return "Nothing of " + migration.tag()
+					+ " was kept: its transaction was rolled back, and the migrations before it stay applied.";
+		}
+		if (!migration.segmented()) {
+			return "It runs outside a transaction, so " + (committed.isEmpty() ? "none of its statements"
+					: statements(migration, committed)) + " stayed applied and it is not recorded; a failed CREATE"
+					+ " INDEX CONCURRENTLY leaves an INVALID index to drop before you retry.";
+		}
+		if (committed.isEmpty()) {
+			return "Nothing of " + migration.tag() + " was kept: no COMMIT of the file had run yet, and its"
+					+ " transaction was rolled back.";
+		}
+		return capitalize(statements(migration, committed)) + " of " + migration.tag()
+				+ " stayed committed (the file's own COMMIT ended their transaction); the rest did not run or was"
+				+ " rolled back, and " + migration.tag() + " is not recorded.";
+	}
+
+	/**
+	 * The committed statements as ranges, such as {@code statements 1-3 and 5}; the file's transaction-control
+	 * statements between them do not break a range.
+	 */
+	static String statements(Migration migration, BitSet committed) {
+		List<String> ranges = new ArrayList<>();
+		int first = -1;
+		int last = -1;
+		for (SqlStatement statement : migration.statements()) {
+			if (committed.get(statement.number())) {
+				first = (first < 0) ? statement.number() : first;
+				last = statement.number();
+			}
+			else if (statement.transactionControl() == SqlStatement.TransactionControl.NONE && first > 0) {
+				ranges.add((first == last) ? String.valueOf(first) : first + "-" + last);
+				first = -1;
+			}
+		}
+		if (first > 0) {
+			ranges.add((first == last) ? String.valueOf(first) : first + "-" + last);
+		}
+		String joined = (ranges.size() == 1) ? ranges.get(0)
+				: String.join(", ", ranges.subList(0, ranges.size() - 1)) + " and " + ranges.get(ranges.size() - 1);
+		boolean one = ranges.size() == 1 && !ranges.get(0).contains("-");
+		return (one ? "statement " : "statements ") + joined;
+	}
+
+	private static String capitalize(String text) {
+		return Character.toUpperCase(text.charAt(0)) + text.substring(1);
 	}
 
 	/**

@@ -16,15 +16,18 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The migrations of a folder, in journal order, read and checked before the database is touched.
  *
- * <p>Steps of {@link #read(MigrationSource, Policy.OnProblem)}:
+ * <p>Steps of {@link #read(MigrationSource, Policy.OnUnjournaled)}:
  * <ol>
  * <li>parse {@code meta/_journal.json} ({@link JournalFile}): entries, no duplicate tag or {@code when};</li>
  * <li>for each entry read {@code <tag>.sql}, hash its bytes (SHA-256), check they are UTF-8 and split them;</li>
- * <li>list the folder: a {@code .sql} file the journal does not name fails or warns, as the policy says.</li>
+ * <li>list the folder: a {@code .sql} file the journal does not name fails or warns, as the policy says; under
+ * {@code auto} a leftover, whose {@code NNNN} number a journaled migration owns, warns and any other fails.</li>
  * </ol>
  *
  * @param location the folder, as configured
@@ -33,6 +36,8 @@ import java.util.Set;
  */
 public record Journal(String location, List<Migration> migrations, List<String> warnings) {
 
+	private static final Pattern NUMBERED = Pattern.compile("(\\d+)_");
+
 	/**
 	 * Reads and checks a migrations folder.
 	 * @param source the folder
@@ -40,7 +45,7 @@ public record Journal(String location, List<Migration> migrations, List<String> 
 	 * @return the journal
 	 * @throws JournalException naming the file and entry of the first problem
 	 */
-	public static Journal read(MigrationSource source, Policy.OnProblem onUnjournaled) {
+	public static Journal read(MigrationSource source, Policy.OnUnjournaled onUnjournaled) {
 		List<JournalEntry> entries = JournalFile.parse(source);
 		List<Migration> migrations = new ArrayList<>();
 		for (JournalEntry entry : entries) {
@@ -49,10 +54,19 @@ public record Journal(String location, List<Migration> migrations, List<String> 
 			migrations.add(new Migration(entry, sha256(bytes), StatementSplitter.split(entry.fileName(), text)));
 		}
 		List<String> warnings = new ArrayList<>();
+		Map<String, String> owners = new HashMap<>();
+		entries.forEach((entry) -> owners.putIfAbsent(number(entry.fileName()), entry.fileName()));
 		for (String file : unjournaled(source, entries)) {
+			String owner = owners.get(number(file));
+			if (owner != null && onUnjournaled == Policy.OnUnjournaled.AUTO) {
+				warnings.add(file + " is in " + source.description() + " but meta/_journal.json does not list it; its"
+						+ " number belongs to the journaled " + owner + ", so it looks like a leftover of a regenerate or"
+						+ " merge, and it never runs (Drizzle ignores it too): delete it if nothing needs it");
+				continue;
+			}
 			String problem = file + " is in " + source.description() + " but meta/_journal.json does not list it,"
 					+ " so it would never run";
-			if (onUnjournaled == Policy.OnProblem.FAIL) {
+			if (onUnjournaled != Policy.OnUnjournaled.WARN) {
 				throw new JournalException(problem,
 						"Add it to meta/_journal.json (drizzle-kit generate does that; by hand, add an entry with the next"
 								+ " idx, a newer \"when\" and \"tag\": \"" + file.replaceFirst("\\.sql$", "")
@@ -76,6 +90,12 @@ public record Journal(String location, List<Migration> migrations, List<String> 
 			throw new JournalException("Cannot read " + entry.fileName() + " in " + source.description() + ": "
 					+ ex.getMessage(), "Check that the file is readable.", ex);
 		}
+	}
+
+	/** The {@code NNNN} of {@code NNNN_name.sql} without leading zeros, or {@code null} for a file without one. */
+	private static String number(String file) {
+		Matcher matcher = NUMBERED.matcher(file);
+		return matcher.lookingAt() ? matcher.group(1).replaceFirst("^0+(?=.)", "") : null;
 	}
 
 	private static Set<String> unjournaled(MigrationSource source, List<JournalEntry> entries) {

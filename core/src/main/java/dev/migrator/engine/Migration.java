@@ -15,14 +15,48 @@ public record Migration(JournalEntry entry, String hash, List<SqlStatement> stat
 		return this.entry.tag();
 	}
 
-	/** Whether every statement may run in a transaction block. */
-	public boolean transactional() {
-		return this.statements.stream().noneMatch(SqlStatement::requiresAutocommit);
+	/** How the statements run: one transaction, autocommit, or several segments where the file controls them. */
+	public List<Segment> segments() {
+		return Segment.of(this.statements);
 	}
 
-	/** Whether transactional and non-transactional statements are mixed, which the executor refuses to run. */
-	public boolean mixed() {
-		return !transactional() && this.statements.stream().anyMatch((statement) -> !statement.requiresAutocommit());
+	/** Whether the file holds top-level {@code BEGIN}/{@code COMMIT}/{@code ROLLBACK}, dividing it into segments. */
+	public boolean segmented() {
+		return this.statements.stream()
+			.anyMatch((statement) -> statement.transactionControl() != SqlStatement.TransactionControl.NONE);
+	}
+
+	/** Whether the whole migration, with its history row, runs in one transaction. */
+	public boolean transactional() {
+		List<Segment> segments = segments();
+		return segments.size() == 1 && segments.get(0).transactional() && !segments.get(0).rollback();
+	}
+
+	/** How the migration runs, as status reports show it. */
+	public Execution execution() {
+		return segmented() ? Execution.SEGMENTED : transactional() ? Execution.TRANSACTION : Execution.AUTOCOMMIT;
+	}
+
+	/**
+	 * Statements that cannot run in a transaction block but would run inside one: such a migration is refused before
+	 * anything runs.
+	 */
+	public List<SqlStatement> misplaced() {
+		return segments().stream().flatMap((segment) -> segment.misplaced().stream()).toList();
+	}
+
+	/** How a migration runs. */
+	public enum Execution {
+
+		/** In one transaction together with its history row. */
+		TRANSACTION,
+
+		/** Statement by statement in autocommit ({@code CREATE INDEX CONCURRENTLY} and the like), then its row. */
+		AUTOCOMMIT,
+
+		/** In the segments its own {@code BEGIN}/{@code COMMIT} statements divide it into. */
+		SEGMENTED
+
 	}
 
 }

@@ -42,7 +42,7 @@ public record MigratorSettings(String location, String schema, String table, Pol
 
 	/** The defaults, with the given location. */
 	public static MigratorSettings defaults(String location) {
-		return new MigratorSettings(location, DEFAULT_SCHEMA, DEFAULT_TABLE, Policy.STRICT, DEFAULT_LOCK_WAIT_TIMEOUT,
+		return new MigratorSettings(location, DEFAULT_SCHEMA, DEFAULT_TABLE, Policy.DEFAULT, DEFAULT_LOCK_WAIT_TIMEOUT,
 				DEFAULT_STATEMENT_LOCK_TIMEOUT, DEFAULT_LOCK_RETRIES);
 	}
 

@@ -36,6 +36,11 @@ public record PlannedMigration(Migration migration, MigrationState state, Applie
 		return (this.state == MigrationState.MODIFIED) ? this.row.hash() : null;
 	}
 
+	/** How the entry runs, or {@code null} for an unknown row. */
+	public Migration.Execution execution() {
+		return (this.migration != null) ? this.migration.execution() : null;
+	}
+
 	/** When it was applied, where the database knows. */
 	public Instant appliedAt() {
 		return (this.row != null) ? this.row.appliedAt() : null;

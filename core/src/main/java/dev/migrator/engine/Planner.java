@@ -15,7 +15,7 @@ import java.util.Map;
  * <li>a pending entry older than the newest applied entry is out of order (Drizzle would skip it);</li>
  * <li>rows no entry matches are unknown: reported, never fatal;</li>
  * <li>the policies turn modified and out-of-order entries into problems or warnings; a pending migration that
- * mixes statements that need autocommit with ordinary ones is always a problem.</li>
+ * would run a statement that needs autocommit inside a transaction is always a problem.</li>
  * </ol>
  */
 public final class Planner {
@@ -64,7 +64,7 @@ public final class Planner {
 			}
 		}
 		for (Migration migration : toApply) {
-			if (migration.mixed()) {
+			if (!migration.misplaced().isEmpty()) {
 				problems.add(mixed(migration));
 			}
 		}
@@ -96,14 +96,18 @@ public final class Planner {
 	}
 
 	private static String mixed(Migration migration) {
+		List<String> misplaced = migration.misplaced()
+			.stream()
+			.map((s) -> "statement " + s.number() + " at line " + s.line())
+			.toList();
+		if (migration.segmented()) {
+			return migration.entry().fileName() + " runs statements that cannot run in a transaction block inside a"
+					+ " transaction (" + String.join(", ", misplaced) + "): end the transaction with COMMIT; before"
+					+ " them, or move them to a migration of their own";
+		}
 		return migration.entry().fileName() + " mixes statements that cannot run in a transaction ("
-				+ migration.statements()
-					.stream()
-					.filter(SqlStatement::requiresAutocommit)
-					.map((s) -> "statement " + s.number() + " at line " + s.line())
-					.toList()
-				+ ") with ordinary ones: split it so the CONCURRENTLY/VACUUM-style statements are a migration of"
-				+ " their own";
+				+ String.join(", ", misplaced) + ") with ordinary ones: split it so the CONCURRENTLY/VACUUM-style"
+				+ " statements are a migration of their own, or end the transaction with COMMIT; before them";
 	}
 
 }

@@ -36,6 +36,47 @@ public record SqlStatement(int number, String sql, int line, int column, List<St
 		};
 	}
 
+	/**
+	 * What this statement does to the transaction when it stands at the top level of a file: {@code BEGIN}/
+	 * {@code START TRANSACTION} opens one, {@code COMMIT}/{@code END} and {@code ROLLBACK}/{@code ABORT} close one
+	 * ({@code ROLLBACK TO SAVEPOINT} and the {@code PREPARED} forms are ordinary statements).
+	 */
+	public TransactionControl transactionControl() {
+		String first = word(0);
+		String second = word(1);
+		return switch (first) {
+			case "BEGIN" -> TransactionControl.BEGIN;
+			case "START" -> second.equals("TRANSACTION") ? TransactionControl.BEGIN : TransactionControl.NONE;
+			case "COMMIT", "END" -> second.equals("PREPARED") ? TransactionControl.NONE : TransactionControl.COMMIT;
+			case "ROLLBACK", "ABORT" -> (second.equals("PREPARED") || this.keywords.contains("TO"))
+					? TransactionControl.NONE : TransactionControl.ROLLBACK;
+			default -> TransactionControl.NONE;
+		};
+	}
+
+	/** Whether a {@code COMMIT} or {@code ROLLBACK} says {@code AND CHAIN}: the next transaction opens at once. */
+	public boolean chainsTransaction() {
+		int and = this.keywords.indexOf("AND");
+		return and > 0 && word(and + 1).equals("CHAIN");
+	}
+
+	/** A top-level statement's effect on the transaction. */
+	public enum TransactionControl {
+
+		/** An ordinary statement. */
+		NONE,
+
+		/** Opens a transaction. */
+		BEGIN,
+
+		/** Commits the open transaction. */
+		COMMIT,
+
+		/** Discards the open transaction. */
+		ROLLBACK
+
+	}
+
 	/** {@code line:column}, for messages. */
 	public String position() {
 		return this.line + ":" + this.column;

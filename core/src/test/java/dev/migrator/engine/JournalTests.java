@@ -23,13 +23,13 @@ class JournalTests {
 	Path dir;
 
 	private Journal read(MigrationsFolder folder) {
-		return Journal.read(MigrationSource.of(folder.location(), getClass().getClassLoader()), Policy.OnProblem.FAIL);
+		return Journal.read(MigrationSource.of(folder.location(), getClass().getClassLoader()), Policy.OnUnjournaled.FAIL);
 	}
 
 	@Test
 	void readsDrizzleKitFolderInJournalOrderWithSha256OfTheBytes() throws Exception {
 		Journal journal = Journal.read(MigrationSource.of("file:" + DrizzleFixture.migrations(), null),
-				Policy.OnProblem.FAIL);
+				Policy.OnUnjournaled.FAIL);
 		assertThat(journal.migrations()).extracting(Migration::tag)
 			.containsExactly("0000_create_users", "0001_add_posts", "0002_post_status", "0003_slugs", "0004_add_tags");
 		for (Migration migration : journal.migrations()) {
@@ -51,7 +51,7 @@ class JournalTests {
 	@Test
 	void missingJournalSaysWhereToPoint() {
 		assertThatExceptionOfType(JournalException.class)
-			.isThrownBy(() -> Journal.read(MigrationSource.of("file:" + this.dir, null), Policy.OnProblem.FAIL))
+			.isThrownBy(() -> Journal.read(MigrationSource.of("file:" + this.dir, null), Policy.OnUnjournaled.FAIL))
 			.withMessageContaining("No meta/_journal.json in file:" + this.dir)
 			.satisfies((ex) -> assertThat(ex.action()).contains("migrator.location"));
 	}
@@ -98,6 +98,39 @@ class JournalTests {
 	}
 
 	@Test
+	void leftoverSharingAJournaledNumberOnlyWarnsUnderAutoAndAnyOtherFileStops() throws IOException {
+		MigrationsFolder folder = MigrationsFolder.in(this.dir)
+			.add("0000_init", "SELECT 1;")
+			.add("0130_brave_wolf", "SELECT 2;")
+			.writeFile("0130_abandoned_dagger.sql", "SELECT 3;");
+		Journal journal = Journal.read(MigrationSource.of(folder.location(), null), Policy.OnUnjournaled.AUTO);
+		assertThat(journal.migrations()).extracting(Migration::tag).containsExactly("0000_init", "0130_brave_wolf");
+		assertThat(journal.warnings()).singleElement()
+			.asString()
+			.startsWith("0130_abandoned_dagger.sql is in file:")
+			.contains("its number belongs to the journaled 0130_brave_wolf.sql")
+			.contains("leftover");
+		assertThatExceptionOfType(JournalException.class).isThrownBy(() -> read(folder))
+			.withMessageContaining("0130_abandoned_dagger.sql is in file:");
+
+		folder.writeFile("0131_forgotten.sql", "SELECT 4;");
+		assertThatExceptionOfType(JournalException.class)
+			.isThrownBy(() -> Journal.read(MigrationSource.of(folder.location(), null), Policy.OnUnjournaled.AUTO))
+			.withMessageContaining("0131_forgotten.sql is in file:")
+			.withMessageContaining("so it would never run");
+		Files.delete(this.dir.resolve("0131_forgotten.sql"));
+		folder.writeFile("0050_between.sql", "SELECT 5;");
+		assertThatExceptionOfType(JournalException.class)
+			.isThrownBy(() -> Journal.read(MigrationSource.of(folder.location(), null), Policy.OnUnjournaled.AUTO))
+			.withMessageContaining("0050_between.sql is in file:");
+		Files.delete(this.dir.resolve("0050_between.sql"));
+		folder.writeFile("notes.sql", "SELECT 6;");
+		assertThatExceptionOfType(JournalException.class)
+			.isThrownBy(() -> Journal.read(MigrationSource.of(folder.location(), null), Policy.OnUnjournaled.AUTO))
+			.withMessageContaining("notes.sql is in file:");
+	}
+
+	@Test
 	void unjournaledFileFailsWithAdviceOrWarns() {
 		MigrationsFolder folder = MigrationsFolder.in(this.dir).add("0000_init", "SELECT 1;").writeFile("0001_new.sql",
 				"SELECT 2;");
@@ -105,7 +138,7 @@ class JournalTests {
 			.withMessageContaining("0001_new.sql is in file:")
 			.withMessageContaining("meta/_journal.json does not list it")
 			.satisfies((ex) -> assertThat(ex.action()).contains("Add it to meta/_journal.json"));
-		Journal journal = Journal.read(MigrationSource.of(folder.location(), null), Policy.OnProblem.WARN);
+		Journal journal = Journal.read(MigrationSource.of(folder.location(), null), Policy.OnUnjournaled.WARN);
 		assertThat(journal.migrations()).hasSize(1);
 		assertThat(journal.warnings()).singleElement().asString().contains("0001_new.sql");
 	}
@@ -125,7 +158,7 @@ class JournalTests {
 			.writeFile("0001_stray.sql", "SELECT 1;");
 		try (URLClassLoader loader = new URLClassLoader(new URL[] { this.dir.resolve("classes").toUri().toURL() }, null)) {
 			assertThatExceptionOfType(JournalException.class)
-				.isThrownBy(() -> Journal.read(MigrationSource.of("classpath:db/migrations", loader), Policy.OnProblem.FAIL))
+				.isThrownBy(() -> Journal.read(MigrationSource.of("classpath:db/migrations", loader), Policy.OnUnjournaled.FAIL))
 				.withMessageContaining("0001_stray.sql is in classpath:db/migrations");
 		}
 		Path jar = this.dir.resolve("app.jar");
@@ -136,7 +169,7 @@ class JournalTests {
 			put(out, "db/migrations/nested/0002_deeper.sql", "SELECT 2;".getBytes(StandardCharsets.UTF_8));
 		}
 		try (URLClassLoader loader = new URLClassLoader(new URL[] { jar.toUri().toURL() }, null)) {
-			Journal journal = Journal.read(MigrationSource.of("classpath:/db/migrations/", loader), Policy.OnProblem.WARN);
+			Journal journal = Journal.read(MigrationSource.of("classpath:/db/migrations/", loader), Policy.OnUnjournaled.WARN);
 			assertThat(journal.migrations()).extracting(Migration::tag).containsExactly("0000_init");
 			assertThat(journal.warnings()).singleElement().asString().startsWith("0001_stray.sql is in classpath:");
 		}

@@ -160,7 +160,7 @@ class MigratorTests {
 			.withMessageContaining("0000_init.sql changed after it was applied")
 			.withMessageContaining("restore the file or add a new migration");
 		assertThat(Sql.tableExists(this.db, "b")).isFalse();
-		Policy warn = new Policy(Policy.OutOfOrder.FAIL, Policy.OnProblem.WARN, Policy.OnProblem.FAIL);
+		Policy warn = new Policy(Policy.OutOfOrder.FAIL, Policy.OnProblem.WARN, Policy.OnUnjournaled.FAIL);
 		MigrationReport report = migrator(folder, warn).migrate();
 		assertThat(report.applied()).extracting(AppliedMigration::tag).containsExactly("0001_next");
 		assertThat(report.warnings()).anySatisfy((w) -> assertThat(w).contains("0000_init.sql changed"));
@@ -181,7 +181,7 @@ class MigratorTests {
 			.withMessageContaining("0001_branch is not applied but is older than the newest applied migration")
 			.withMessageContaining("migrator.out-of-order=apply");
 		assertThat(Sql.tableExists(this.db, "b")).isFalse();
-		Policy apply = new Policy(Policy.OutOfOrder.APPLY, Policy.OnProblem.FAIL, Policy.OnProblem.FAIL);
+		Policy apply = new Policy(Policy.OutOfOrder.APPLY, Policy.OnProblem.FAIL, Policy.OnUnjournaled.FAIL);
 		assertThat(migrator(folder, apply).migrate().applied()).extracting(AppliedMigration::tag)
 			.containsExactly("0001_branch");
 		assertThat(Sql.tableExists(this.db, "b")).isTrue();
@@ -195,6 +195,25 @@ class MigratorTests {
 		assertThatExceptionOfType(JournalException.class).isThrownBy(() -> migrator(folder, Policy.STRICT).migrate())
 			.withMessageContaining("0001_forgotten.sql is in");
 		assertThat(Sql.value(this.db, "SELECT to_regclass('drizzle.__drizzle_migrations')")).isNull();
+	}
+
+	@Test
+	void defaultPolicyStartsWithOneWarningForALeftoverAndStopsForTheNextFreeNumber() {
+		MigrationsFolder folder = MigrationsFolder.in(this.dir)
+			.add("0000_init", "CREATE TABLE a (id int);")
+			.writeFile("0000_old_init.sql", "CREATE TABLE old (id int);");
+		MigrationReport report = migrator(folder.location()).migrate();
+		assertThat(report.applied()).extracting(AppliedMigration::tag).containsExactly("0000_init");
+		assertThat(report.warnings()).singleElement()
+			.asString()
+			.contains("0000_old_init.sql")
+			.contains("journaled 0000_init.sql");
+		assertThat(Sql.tableExists(this.db, "old")).isFalse();
+
+		folder.writeFile("0001_forgotten.sql", "CREATE TABLE b (id int);");
+		assertThatExceptionOfType(JournalException.class).isThrownBy(() -> migrator(folder.location()).migrate())
+			.withMessageContaining("0001_forgotten.sql is in");
+		assertThat(Sql.tableExists(this.db, "b")).isFalse();
 	}
 
 	@Test

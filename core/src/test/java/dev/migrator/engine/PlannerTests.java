@@ -45,7 +45,7 @@ class PlannerTests {
 
 	@Test
 	void modifiedOnlyWarnsWithWarnPolicy() {
-		Policy warn = new Policy(Policy.OutOfOrder.FAIL, Policy.OnProblem.WARN, Policy.OnProblem.FAIL);
+		Policy warn = new Policy(Policy.OutOfOrder.FAIL, Policy.OnProblem.WARN, Policy.OnUnjournaled.FAIL);
 		Plan plan = Planner.plan(JOURNAL, "drizzle.t", List.of(row(1, "hash0", 100L), row(2, "edited", 200L)), warn);
 		assertThat(plan.problems()).isEmpty();
 		assertThat(plan.warnings()).singleElement().asString().contains("0001_m.sql changed");
@@ -58,7 +58,7 @@ class PlannerTests {
 		Plan strict = Planner.plan(JOURNAL, "drizzle.t", rows, Policy.STRICT);
 		assertThat(strict.migrations().get(1).state()).isEqualTo(MigrationState.OUT_OF_ORDER);
 		assertThat(strict.problems()).singleElement().asString().contains("0001_m is not applied but is older");
-		Policy apply = new Policy(Policy.OutOfOrder.APPLY, Policy.OnProblem.FAIL, Policy.OnProblem.FAIL);
+		Policy apply = new Policy(Policy.OutOfOrder.APPLY, Policy.OnProblem.FAIL, Policy.OnUnjournaled.FAIL);
 		Plan lenient = Planner.plan(JOURNAL, "drizzle.t", rows, apply);
 		assertThat(lenient.problems()).isEmpty();
 		assertThat(lenient.toApply()).extracting(Migration::tag).containsExactly("0001_m");
@@ -84,7 +84,7 @@ class PlannerTests {
 				List.of(migration(0, 100, "CREATE TABLE t (a int);\nCREATE INDEX CONCURRENTLY i ON t (a);")), List.of());
 		Plan plan = Planner.plan(journal, "drizzle.t", List.of(), Policy.STRICT);
 		assertThat(plan.problems()).singleElement().asString()
-			.contains("0000_m.sql mixes statements that cannot run in a transaction ([statement 2 at line 2])")
+			.contains("0000_m.sql mixes statements that cannot run in a transaction (statement 2 at line 2)")
 			.contains("split it");
 	}
 

@@ -123,6 +123,50 @@ class DrizzleInteropTests {
 		assertThat(states(full, FOLDER)).containsOnly(MigrationState.APPLIED);
 	}
 
+	/**
+	 * The patterns real projects use because drizzle-orm runs all pending migrations in one transaction:
+	 * {@code COMMIT;} before {@code CREATE INDEX CONCURRENTLY}, a data migration ending in {@code COMMIT;}, and
+	 * {@code BEGIN; ... COMMIT;} around data changes.
+	 */
+	private MigrationsFolder commitPatterns(String name) {
+		return MigrationsFolder.in(this.dir.resolve(name))
+			.add("0000_init", "CREATE TABLE \"transaction\" (\n\t\"id\" serial PRIMARY KEY,\n\t\"height\" integer,\n"
+					+ "\t\"hash\" text,\n\t\"note\" text\n);\n")
+			.add("0001_tx_indexes", "COMMIT;--> statement-breakpoint\n"
+					+ "CREATE INDEX CONCURRENTLY IF NOT EXISTS \"tx_height_idx\" ON \"transaction\" (\"height\" DESC);"
+					+ "--> statement-breakpoint\n"
+					+ "CREATE UNIQUE INDEX CONCURRENTLY \"tx_hash_idx\" ON \"transaction\" (\"hash\");")
+			.add("0002_seed", "INSERT INTO \"transaction\" (\"height\", \"hash\") VALUES (1, 'a'), (2, 'b');"
+					+ "--> statement-breakpoint\nUPDATE \"transaction\" SET \"note\" = 'seeded';--> statement-breakpoint\n"
+					+ "COMMIT;")
+			.add("0003_rescale", "BEGIN;--> statement-breakpoint\nUPDATE \"transaction\" SET \"height\" = \"height\" * 10;"
+					+ "--> statement-breakpoint\nINSERT INTO \"transaction\" (\"height\", \"hash\", \"note\") VALUES (30, 'c',"
+					+ " 'late');--> statement-breakpoint\nCOMMIT;");
+	}
+
+	@Test
+	void filesWithTheirOwnCommitRunAlikeInBothRunnersAndNeitherReappliesTheOthers() {
+		MigrationsFolder folder = commitPatterns("commit");
+		TestDatabase viaOurs = TestPostgres.newDatabase("interop_commit_o");
+		TestDatabase viaDrizzle = TestPostgres.newDatabase("interop_commit_d");
+		assertThat(ours(viaOurs, folder.path()).applied()).hasSize(4);
+		DrizzleOrm.migrate(viaDrizzle, folder.path());
+		assertThat(Sql.history(viaOurs)).hasSize(4).isEqualTo(Sql.history(viaDrizzle));
+		assertThat(SchemaSnapshot.of(viaOurs)).isEqualTo(SchemaSnapshot.of(viaDrizzle))
+			.contains("tx_height_idx | t | t", "tx_hash_idx | t | t");
+		String data = "SELECT height, hash, note FROM \"transaction\" ORDER BY hash";
+		assertThat(Sql.rows(viaOurs, data)).hasSize(3).isEqualTo(Sql.rows(viaDrizzle, data));
+
+		// each runner after the other applies nothing
+		assertThat(ours(viaDrizzle, folder.path()).applied()).isEmpty();
+		List<List<String>> history = Sql.history(viaOurs);
+		DrizzleOrm.migrate(viaOurs, folder.path());
+		assertThat(Sql.history(viaOurs)).isEqualTo(history);
+		assertThat(Sql.rows(viaOurs, data)).isEqualTo(Sql.rows(viaDrizzle, data));
+		assertThat(states(viaOurs, folder.path())).containsOnly(MigrationState.APPLIED);
+		assertThat(states(viaDrizzle, folder.path())).containsOnly(MigrationState.APPLIED);
+	}
+
 	@Test
 	void historyTableCreatedByDrizzleIsExtendedWithoutBreakingDrizzle() throws Exception {
 		TestDatabase db = TestPostgres.newDatabase("interop_table");

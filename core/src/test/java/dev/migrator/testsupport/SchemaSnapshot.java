@@ -14,6 +14,8 @@ public final class SchemaSnapshot {
 			"SELECT conrelid::regclass::text, conname, pg_get_constraintdef(oid) FROM pg_constraint"
 					+ " WHERE connamespace = 'public'::regnamespace ORDER BY 1, 2",
 			"SELECT tablename, indexname, indexdef FROM pg_indexes WHERE schemaname = 'public' ORDER BY 1, 2",
+			"SELECT c.relname, i.indisvalid, i.indisready FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid"
+					+ " WHERE c.relnamespace = 'public'::regnamespace ORDER BY 1",
 			"SELECT t.typname, e.enumlabel FROM pg_enum e JOIN pg_type t ON t.oid = e.enumtypid"
 					+ " ORDER BY 1, e.enumsortorder",
 			"SELECT p.proname, pg_get_functiondef(p.oid), obj_description(p.oid, 'pg_proc') FROM pg_proc p"
