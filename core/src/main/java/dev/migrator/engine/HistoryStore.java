@@ -51,14 +51,20 @@ public final class HistoryStore {
 		return name != null && IDENTIFIER.matcher(name).matches();
 	}
 
-	/** Creates the schema, the table and the {@code applied_at} column where they are missing. */
-	public void ensureExists(Connection connection) throws SQLException {
+	/**
+	 * Creates the schema, the table and the {@code applied_at} column where they are missing.
+	 * @return what this call created, so that a run that fails before recording anything can take it back
+	 */
+	public Created ensureExists(Connection connection) throws SQLException {
 		Shape shape = shape(connection);
+		Created created = Created.NOTHING;
 		try (Statement statement = connection.createStatement()) {
 			if (shape == Shape.MISSING) {
+				created = Created.TABLE;
 				// checked first: CREATE SCHEMA IF NOT EXISTS needs the CREATE privilege even when the schema exists
 				if (!exists(connection, "SELECT 1 FROM pg_namespace WHERE nspname = ?", this.schema)) {
 					statement.execute("CREATE SCHEMA IF NOT EXISTS " + quote(this.schema));
+					created = Created.SCHEMA_AND_TABLE;
 				}
 				statement.execute("CREATE TABLE IF NOT EXISTS " + this.qualified
 						+ " (id SERIAL PRIMARY KEY, hash text NOT NULL, created_at bigint,"
@@ -68,6 +74,30 @@ public final class HistoryStore {
 				// rows written before (by Drizzle's runner) keep NULL: their time is unknown, not the time of this ALTER
 				statement.execute("ALTER TABLE " + this.qualified + " ADD COLUMN IF NOT EXISTS applied_at timestamptz,"
 						+ " ALTER COLUMN applied_at SET DEFAULT now()");
+			}
+		}
+		return created;
+	}
+
+	/**
+	 * Takes back what {@link #ensureExists(Connection)} created, as long as the table is still empty, so that a
+	 * failed first run leaves no empty history table behind (a later run with other settings would take it for a
+	 * fresh start).
+	 */
+	public void dropCreated(Connection connection, Created created) throws SQLException {
+		if (created == Created.NOTHING || shape(connection) == Shape.MISSING) {
+			return;
+		}
+		try (Statement statement = connection.createStatement()) {
+			try (ResultSet rs = statement.executeQuery("SELECT EXISTS (SELECT 1 FROM " + this.qualified + ")")) {
+				if (!rs.next() || rs.getBoolean(1)) {
+					return;
+				}
+			}
+			statement.execute("DROP TABLE " + this.qualified);
+			if (created == Created.SCHEMA_AND_TABLE
+					&& !exists(connection, "SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace(?)", this.schema)) {
+				statement.execute("DROP SCHEMA " + quote(this.schema) + " RESTRICT");
 			}
 		}
 	}
@@ -136,6 +166,20 @@ public final class HistoryStore {
 
 	private static String quote(String identifier) {
 		return "\"" + identifier + "\"";
+	}
+
+	/** What {@link #ensureExists(Connection)} created. */
+	public enum Created {
+
+		/** The table was there. */
+		NOTHING,
+
+		/** The table, in a schema that was there. */
+		TABLE,
+
+		/** The schema and the table. */
+		SCHEMA_AND_TABLE
+
 	}
 
 	/** What exists of the history table. */

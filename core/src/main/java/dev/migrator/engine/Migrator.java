@@ -102,34 +102,51 @@ public final class Migrator {
 		Executor executor = new Executor(this.history, this.settings.statementLockTimeout(), this.settings.lockRetries());
 		try (Connection connection = this.dataSource.getConnection();
 				MigrationLock.Held held = lock.acquire(connection)) {
-			this.history.ensureExists(connection);
-			Plan plan = plan(current, this.history.read(connection));
-			if (!plan.problems().isEmpty()) {
-				throw new ValidationException(plan.problems(),
-						"Nothing was applied. Resolve the problems listed, or relax the policy named in each.");
+			HistoryStore.Created created = this.history.ensureExists(connection);
+			List<AppliedRow> rows = this.history.read(connection);
+			Plan plan = plan(current, rows);
+			try {
+				return apply(connection, plan, executor, started);
 			}
-			plan.warnings().forEach((warning) -> logger.warn(warning));
-			int before = (int) plan.count(MigrationState.APPLIED) + (int) plan.count(MigrationState.MODIFIED);
-			List<AppliedMigration> applied = new ArrayList<>();
-			for (Migration migration : plan.toApply()) {
-				AppliedMigration done = executor.apply(connection, migration);
-				logger.info("Applied migration {} in {} ms", done.tag(), done.duration().toMillis());
-				applied.add(done);
+			catch (MigrationFailedException ex) {
+				this.history.dropCreated(connection, created);
+				boolean first = rows.isEmpty() && ex.tag().equals(plan.toApply().get(0).tag());
+				throw first ? FirstRunFailure.explain(ex, this.history.displayName()) : ex;
 			}
-			Duration took = Duration.ofNanos(System.nanoTime() - started);
-			if (applied.isEmpty()) {
-				logger.info("Schema {} is up to date: {} applied, checked in {} ms", this.history.displayName(), before,
-						took.toMillis());
+			catch (RuntimeException ex) {
+				this.history.dropCreated(connection, created);
+				throw ex;
 			}
-			else {
-				logger.info("Applied {} migration(s) to {} in {} ms ({} were already applied)", applied.size(),
-						this.history.displayName(), took.toMillis(), before);
-			}
-			return new MigrationReport(List.copyOf(applied), before, plan.warnings(), took);
 		}
 		catch (SQLException ex) {
 			throw databaseError("migrate " + this.history.displayName(), ex);
 		}
+	}
+
+	private MigrationReport apply(Connection connection, Plan plan, Executor executor, long started)
+			throws SQLException {
+		if (!plan.problems().isEmpty()) {
+			throw new ValidationException(plan.problems(),
+					"Nothing was applied. Resolve the problems listed, or relax the policy named in each.");
+		}
+		plan.warnings().forEach((warning) -> logger.warn(warning));
+		int before = (int) plan.count(MigrationState.APPLIED) + (int) plan.count(MigrationState.MODIFIED);
+		List<AppliedMigration> applied = new ArrayList<>();
+		for (Migration migration : plan.toApply()) {
+			AppliedMigration done = executor.apply(connection, migration);
+			logger.info("Applied migration {} in {} ms", done.tag(), done.duration().toMillis());
+			applied.add(done);
+		}
+		Duration took = Duration.ofNanos(System.nanoTime() - started);
+		if (applied.isEmpty()) {
+			logger.info("Schema {} is up to date: {} applied, checked in {} ms", this.history.displayName(), before,
+					took.toMillis());
+		}
+		else {
+			logger.info("Applied {} migration(s) to {} in {} ms ({} were already applied)", applied.size(),
+					this.history.displayName(), took.toMillis(), before);
+		}
+		return new MigrationReport(List.copyOf(applied), before, plan.warnings(), took);
 	}
 
 	/** The settings this migrator runs with. */

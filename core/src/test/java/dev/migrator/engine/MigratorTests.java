@@ -147,7 +147,8 @@ class MigratorTests {
 			.withMessageContaining("0001_mixed.sql mixes statements that cannot run in a transaction")
 			.withMessageContaining("split it");
 		assertThat(Sql.tableExists(this.db, "items")).isFalse();
-		assertThat(Sql.history(this.db)).isEmpty();
+		// a run refused before anything was applied leaves no empty history table behind
+		assertThat(Sql.value(this.db, "SELECT to_regclass('drizzle.__drizzle_migrations')")).isNull();
 	}
 
 	@Test
