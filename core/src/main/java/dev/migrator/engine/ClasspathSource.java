@@ -21,8 +21,9 @@ import java.util.stream.Stream;
 
 /**
  * A migrations folder on the classpath, in a directory or inside a jar (a plain jar or Spring Boot's nested one).
- * The folder is the one whose {@code meta/_journal.json} the class loader finds first; files are read relative to
- * it, and it is listed through the file system or the jar's entries.
+ * The folder is the one whose {@code meta/_journal.json} the class loader finds first, or else the folder itself
+ * (Drizzle 1.0's layout has no journal); files are read relative to it, and it is listed through the file system or
+ * the jar's entries.
  */
 final class ClasspathSource implements MigrationSource {
 
@@ -56,33 +57,41 @@ final class ClasspathSource implements MigrationSource {
 	}
 
 	@Override
-	public List<String> sqlFileNames() throws IOException {
-		URL journal = this.classLoader.getResource(this.folder + JOURNAL);
-		if (journal == null) {
+	public List<String> files() throws IOException {
+		URL base = baseUrl();
+		if (base == null) {
 			return List.of();
 		}
-		if ("file".equals(journal.getProtocol())) {
-			try (Stream<Path> files = Files.list(Path.of(toUri(journal)).getParent().getParent())) {
-				return files.map((file) -> file.getFileName().toString()).filter(ClasspathSource::isSql).sorted().toList();
+		if ("file".equals(base.getProtocol())) {
+			Path folder = Path.of(toUri(base));
+			try (Stream<Path> files = Files.walk(folder, 2)) {
+				return files.filter(Files::isRegularFile)
+					.map((file) -> folder.relativize(file).toString().replace('\\', '/'))
+					.sorted()
+					.toList();
 			}
 		}
-		// the journal's own entry surely exists, unlike a directory entry, which a jar may lack
-		URLConnection connection = journal.openConnection();
+		// the journal's own entry surely exists and names the folder plainly; a jar may lack directory entries
+		URL journal = this.classLoader.getResource(this.folder + JOURNAL);
+		URLConnection connection = (journal != null) ? journal.openConnection() : base.openConnection();
 		if (connection instanceof JarURLConnection jar) {
 			jar.setUseCaches(false);
-			String prefix = jar.getEntryName().substring(0, jar.getEntryName().length() - JOURNAL.length());
+			String prefix = (jar.getEntryName() == null) ? "" : jar.getEntryName();
+			prefix = (journal != null) ? prefix.substring(0, prefix.length() - JOURNAL.length()) : prefix;
+			prefix = prefix.isEmpty() || prefix.endsWith("/") ? prefix : prefix + "/";
 			List<String> names = new ArrayList<>();
 			try (JarFile file = jar.getJarFile()) {
 				for (JarEntry entry : Collections.list(file.entries())) {
 					String name = entry.getName();
-					if (name.startsWith(prefix) && name.indexOf('/', prefix.length()) < 0 && isSql(name)) {
+					if (!entry.isDirectory() && name.startsWith(prefix)
+							&& name.chars().skip(prefix.length()).filter((c) -> c == '/').count() <= 1) {
 						names.add(name.substring(prefix.length()));
 					}
 				}
 			}
 			return names.stream().sorted().toList();
 		}
-		throw new IOException("Cannot list the folder of " + journal + ": only directories and jar files can be listed");
+		throw new IOException("Cannot list " + base + ": only directories and jar files can be listed");
 	}
 
 	@Override
@@ -90,16 +99,13 @@ final class ClasspathSource implements MigrationSource {
 		return this.description;
 	}
 
+	/** The folder: found through its journal, whose entry a jar surely has, else through its own entry. */
 	private URL baseUrl() throws IOException {
 		URL journal = this.classLoader.getResource(this.folder + JOURNAL);
-		if (journal == null) {
-			return null;
+		if (journal != null) {
+			return new URL(journal, "../");
 		}
-		return new URL(journal, "../");
-	}
-
-	private static boolean isSql(String name) {
-		return name.endsWith(".sql");
+		return this.folder.isEmpty() ? null : this.classLoader.getResource(this.folder);
 	}
 
 	private static URI toUri(URL url) throws IOException {

@@ -31,14 +31,13 @@ final class DirectorySource implements MigrationSource {
 	}
 
 	@Override
-	public List<String> sqlFileNames() throws IOException {
+	public List<String> files() throws IOException {
 		if (!Files.isDirectory(this.directory)) {
 			return List.of();
 		}
-		try (Stream<Path> files = Files.list(this.directory)) {
+		try (Stream<Path> files = Files.walk(this.directory, 2)) {
 			return files.filter(Files::isRegularFile)
-				.map((file) -> file.getFileName().toString())
-				.filter((name) -> name.endsWith(".sql"))
+				.map((file) -> this.directory.relativize(file).toString().replace('\\', '/'))
 				.sorted()
 				.toList();
 		}

@@ -12,8 +12,10 @@ import java.util.regex.Pattern;
 
 /**
  * Drizzle's history table, {@code "drizzle"."__drizzle_migrations" (id SERIAL PRIMARY KEY, hash text NOT NULL,
- * created_at bigint)}, plus a nullable {@code applied_at timestamptz DEFAULT now()} (the shape Drizzle 1.0 uses),
- * which Drizzle's runner ignores. All SQL text about the table lives here.
+ * created_at bigint)}, plus a nullable {@code applied_at timestamptz DEFAULT now()}, which Drizzle 0.x's runner
+ * ignores; for a folder in Drizzle 1.0's layout also {@code name text}, the identity drizzle-orm 1.0 matches rows by.
+ * Once a table has {@code name}, every row written carries the name drizzle-orm 1.0 would give it. All SQL text about
+ * the table lives here, except drizzle-orm 1.0's upgrade ({@link NameUpgrade}).
  */
 public final class HistoryStore {
 
@@ -24,6 +26,9 @@ public final class HistoryStore {
 	private final String table;
 
 	private final String qualified;
+
+	/** Whether the table had a {@code name} column when last looked at; records then carry the name. */
+	private volatile boolean named;
 
 	public HistoryStore(String schema, String table) {
 		this.schema = checkIdentifier("schema", schema);
@@ -52,25 +57,36 @@ public final class HistoryStore {
 	}
 
 	/**
-	 * Creates the schema, the table and the {@code applied_at} column where they are missing.
+	 * Creates the schema, the table and the {@code applied_at} column where they are missing, for a journal folder.
 	 * @return what this call created, so that a run that fails before recording anything can take it back
 	 */
 	public Created ensureExists(Connection connection) throws SQLException {
+		return ensureExists(connection, Journal.Layout.JOURNAL);
+	}
+
+	/**
+	 * Creates the schema, the table and the {@code applied_at} column where they are missing; for the folder layout
+	 * of Drizzle 1.0 a new table also gets {@code name}, as drizzle-orm 1.0 creates it.
+	 * @return what this call created, so that a run that fails before recording anything can take it back
+	 */
+	public Created ensureExists(Connection connection, Journal.Layout layout) throws SQLException {
 		Shape shape = shape(connection);
 		Created created = Created.NOTHING;
 		try (Statement statement = connection.createStatement()) {
-			if (shape == Shape.MISSING) {
+			if (!shape.exists()) {
 				created = Created.TABLE;
 				// checked first: CREATE SCHEMA IF NOT EXISTS needs the CREATE privilege even when the schema exists
 				if (!exists(connection, "SELECT 1 FROM pg_namespace WHERE nspname = ?", this.schema)) {
 					statement.execute("CREATE SCHEMA IF NOT EXISTS " + quote(this.schema));
 					created = Created.SCHEMA_AND_TABLE;
 				}
+				String name = (layout == Journal.Layout.FOLDERS) ? " name text," : "";
 				statement.execute("CREATE TABLE IF NOT EXISTS " + this.qualified
-						+ " (id SERIAL PRIMARY KEY, hash text NOT NULL, created_at bigint,"
+						+ " (id SERIAL PRIMARY KEY, hash text NOT NULL, created_at bigint," + name
 						+ " applied_at timestamptz DEFAULT now())");
+				this.named = !name.isEmpty();
 			}
-			else if (shape == Shape.DRIZZLE) {
+			else if (!shape.appliedAt()) {
 				// rows written before (by Drizzle's runner) keep NULL: their time is unknown, not the time of this ALTER
 				statement.execute("ALTER TABLE " + this.qualified + " ADD COLUMN IF NOT EXISTS applied_at timestamptz,"
 						+ " ALTER COLUMN applied_at SET DEFAULT now()");
@@ -80,12 +96,27 @@ public final class HistoryStore {
 	}
 
 	/**
+	 * Gives a table without {@code name} that column, the way drizzle-orm 1.0 upgrades it on its first run
+	 * ({@link NameUpgrade}), when the folder is in its layout; a journal folder never changes the table's shape.
+	 */
+	public void upgradeFor(Connection connection, Journal journal) throws SQLException {
+		if (journal.layout() != Journal.Layout.FOLDERS) {
+			return;
+		}
+		Shape shape = shape(connection);
+		if (shape.exists() && !shape.name()) {
+			NameUpgrade.apply(connection, this.qualified, displayName(), journal.migrations(), read(connection));
+			this.named = true;
+		}
+	}
+
+	/**
 	 * Takes back what {@link #ensureExists(Connection)} created, as long as the table is still empty, so that a
 	 * failed first run leaves no empty history table behind (a later run with other settings would take it for a
 	 * fresh start).
 	 */
 	public void dropCreated(Connection connection, Created created) throws SQLException {
-		if (created == Created.NOTHING || shape(connection) == Shape.MISSING) {
+		if (created == Created.NOTHING || !shape(connection).exists()) {
 			return;
 		}
 		try (Statement statement = connection.createStatement()) {
@@ -108,30 +139,39 @@ public final class HistoryStore {
 	 */
 	public List<AppliedRow> read(Connection connection) throws SQLException {
 		Shape shape = shape(connection);
-		if (shape == Shape.MISSING) {
+		if (!shape.exists()) {
 			return List.of();
 		}
-		String appliedAt = (shape == Shape.EXTENDED) ? "applied_at" : "NULL::timestamptz";
+		String appliedAt = shape.appliedAt() ? "applied_at" : "NULL::timestamptz";
+		String name = shape.name() ? "name" : "NULL::text";
 		List<AppliedRow> rows = new ArrayList<>();
 		try (Statement statement = connection.createStatement();
-				ResultSet rs = statement.executeQuery(
-						"SELECT id, hash, created_at, " + appliedAt + " FROM " + this.qualified + " ORDER BY id")) {
+				ResultSet rs = statement.executeQuery("SELECT id, hash, created_at, " + appliedAt + ", " + name
+						+ " FROM " + this.qualified + " ORDER BY id")) {
 			while (rs.next()) {
 				long createdAt = rs.getLong(3);
 				Long when = rs.wasNull() ? null : createdAt;
 				Timestamp at = rs.getTimestamp(4);
-				rows.add(new AppliedRow(rs.getLong(1), rs.getString(2), when, at == null ? null : at.toInstant()));
+				rows.add(new AppliedRow(rs.getLong(1), rs.getString(2), when, at == null ? null : at.toInstant(),
+						rs.getString(5)));
 			}
 		}
 		return rows;
 	}
 
-	/** Records a migration as applied, in the connection's current transaction. */
+	/**
+	 * Records a migration as applied, in the connection's current transaction: its hash and {@code when}, and on a
+	 * table with {@code name} the name drizzle-orm 1.0 gives it.
+	 */
 	public void record(Connection connection, Migration migration) throws SQLException {
-		try (PreparedStatement insert = connection
-			.prepareStatement("INSERT INTO " + this.qualified + " (hash, created_at) VALUES (?, ?)")) {
+		boolean withName = this.named;
+		try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + this.qualified
+				+ (withName ? " (hash, created_at, name) VALUES (?, ?, ?)" : " (hash, created_at) VALUES (?, ?)"))) {
 			insert.setString(1, migration.hash());
 			insert.setLong(2, migration.entry().when());
+			if (withName) {
+				insert.setString(3, migration.entry().name());
+			}
 			insert.executeUpdate();
 		}
 	}
@@ -142,13 +182,16 @@ public final class HistoryStore {
 	}
 
 	private Shape shape(Connection connection) throws SQLException {
-		try (PreparedStatement query = connection.prepareStatement("SELECT t.oid IS NOT NULL, EXISTS (SELECT 1 FROM"
-				+ " pg_attribute a WHERE a.attrelid = t.oid AND a.attname = 'applied_at' AND NOT a.attisdropped)"
-				+ " FROM (SELECT to_regclass(?) AS oid) t")) {
+		try (PreparedStatement query = connection.prepareStatement("SELECT t.oid IS NOT NULL,"
+				+ " EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = t.oid AND a.attname = 'applied_at'"
+				+ " AND NOT a.attisdropped), EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = t.oid"
+				+ " AND a.attname = 'name' AND NOT a.attisdropped) FROM (SELECT to_regclass(?) AS oid) t")) {
 			query.setString(1, this.qualified);
 			try (ResultSet rs = query.executeQuery()) {
 				rs.next();
-				return !rs.getBoolean(1) ? Shape.MISSING : rs.getBoolean(2) ? Shape.EXTENDED : Shape.DRIZZLE;
+				Shape shape = new Shape(rs.getBoolean(1), rs.getBoolean(2), rs.getBoolean(3));
+				this.named = shape.name();
+				return shape;
 			}
 		}
 	}
@@ -182,18 +225,14 @@ public final class HistoryStore {
 
 	}
 
-	/** What exists of the history table. */
-	private enum Shape {
-
-		/** No table yet. */
-		MISSING,
-
-		/** Drizzle's three columns. */
-		DRIZZLE,
-
-		/** Drizzle's columns and {@code applied_at}. */
-		EXTENDED
-
+	/**
+	 * What exists of the history table.
+	 *
+	 * @param exists whether the table exists
+	 * @param appliedAt whether it has {@code applied_at}
+	 * @param name whether it has drizzle-orm 1.0's {@code name}
+	 */
+	private record Shape(boolean exists, boolean appliedAt, boolean name) {
 	}
 
 }

@@ -20,33 +20,52 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The migrations of a folder, in journal order, read and checked before the database is touched.
+ * The migrations of a folder, in order, read and checked before the database is touched.
  *
  * <p>Steps of {@link #read(MigrationSource, Policy.OnUnjournaled)}:
  * <ol>
- * <li>parse {@code meta/_journal.json} ({@link JournalFile}): entries, no duplicate tag or {@code when};</li>
- * <li>for each entry read {@code <tag>.sql}, hash its bytes (SHA-256), check they are UTF-8 and split them;</li>
- * <li>list the folder: a {@code .sql} file the journal does not name fails or warns, as the policy says; under
- * {@code auto} a leftover, whose {@code NNNN} number a journaled migration owns, warns and any other fails.</li>
+ * <li>list the folder and tell its layout: {@code meta/_journal.json} (drizzle-kit 0.x, parsed by
+ * {@link JournalFile}: entries, no duplicate tag or {@code when}) or {@code <YYYYMMDDHHMMSS>_<name>/migration.sql}
+ * folders (drizzle-kit 1.0, {@link MigrationFolders}); both at once is an error;</li>
+ * <li>for each migration read its file, hash its bytes (SHA-256), check they are UTF-8 and split them;</li>
+ * <li>a file no migration names fails or warns, as the policy says: a {@code .sql} file the journal does not list
+ * (under {@code auto} a leftover, whose {@code NNNN} number a journaled migration owns, only warns), or in the 1.0
+ * layout a {@code .sql} file beside the folders or a folder without {@code migration.sql}.</li>
  * </ol>
  *
  * @param location the folder, as configured
- * @param migrations the entries with their files, in journal order
+ * @param layout the folder's layout
+ * @param migrations the migrations with their files, in order
  * @param warnings problems that the policy turned into warnings
  */
-public record Journal(String location, List<Migration> migrations, List<String> warnings) {
+public record Journal(String location, Layout layout, List<Migration> migrations, List<String> warnings) {
 
 	private static final Pattern NUMBERED = Pattern.compile("(\\d+)_");
+
+	/** A journal-layout folder. */
+	public Journal(String location, List<Migration> migrations, List<String> warnings) {
+		this(location, Layout.JOURNAL, migrations, warnings);
+	}
 
 	/**
 	 * Reads and checks a migrations folder.
 	 * @param source the folder
-	 * @param onUnjournaled whether an unlisted {@code .sql} file fails or warns
+	 * @param onUnjournaled whether a file no migration names fails or warns
 	 * @return the journal
 	 * @throws JournalException naming the file and entry of the first problem
 	 */
 	public static Journal read(MigrationSource source, Policy.OnUnjournaled onUnjournaled) {
-		List<JournalEntry> entries = JournalFile.parse(source);
+		List<String> files = list(source);
+		List<String> folders = MigrationFolders.folders(files);
+		Layout layout = folders.isEmpty() ? Layout.JOURNAL : Layout.FOLDERS;
+		if (layout == Layout.FOLDERS && files.contains(JournalFile.PATH)) {
+			throw new JournalException(source.description() + " holds both " + JournalFile.PATH + " (drizzle-kit 0.x)"
+					+ " and Drizzle 1.0 migration folders (such as " + folders.get(0) + "/)",
+					"Finish the upgrade with drizzle-kit up, which moves the journal's migrations into folders and"
+							+ " deletes meta/; or, if the folders were not meant, delete them.");
+		}
+		List<JournalEntry> entries = (layout == Layout.JOURNAL) ? JournalFile.parse(source)
+				: MigrationFolders.entries(source.description(), folders);
 		List<Migration> migrations = new ArrayList<>();
 		for (JournalEntry entry : entries) {
 			byte[] bytes = readFile(source, entry);
@@ -54,9 +73,20 @@ public record Journal(String location, List<Migration> migrations, List<String> 
 			migrations.add(new Migration(entry, sha256(bytes), StatementSplitter.split(entry.fileName(), text)));
 		}
 		List<String> warnings = new ArrayList<>();
+		if (layout == Layout.JOURNAL) {
+			checkUnjournaled(source, files, entries, onUnjournaled, warnings);
+		}
+		else {
+			checkStrays(source, files, onUnjournaled, warnings);
+		}
+		return new Journal(source.description(), layout, List.copyOf(migrations), List.copyOf(warnings));
+	}
+
+	private static void checkUnjournaled(MigrationSource source, List<String> files, List<JournalEntry> entries,
+			Policy.OnUnjournaled onUnjournaled, List<String> warnings) {
 		Map<String, String> owners = new HashMap<>();
 		entries.forEach((entry) -> owners.putIfAbsent(number(entry.fileName()), entry.fileName()));
-		for (String file : unjournaled(source, entries)) {
+		for (String file : unjournaled(files, entries)) {
 			String owner = owners.get(number(file));
 			if (owner != null && onUnjournaled == Policy.OnUnjournaled.AUTO) {
 				warnings.add(file + " is in " + source.description() + " but meta/_journal.json does not list it; its"
@@ -74,7 +104,22 @@ public record Journal(String location, List<Migration> migrations, List<String> 
 			}
 			warnings.add(problem);
 		}
-		return new Journal(source.description(), List.copyOf(migrations), List.copyOf(warnings));
+	}
+
+	private static void checkStrays(MigrationSource source, List<String> files, Policy.OnUnjournaled onUnjournaled,
+			List<String> warnings) {
+		for (String stray : MigrationFolders.strays(files)) {
+			String problem = stray.endsWith("/")
+					? "Folder " + stray + " in " + source.description() + " has no " + MigrationFolders.FILE
+							+ ", so it is not a migration and nothing in it runs"
+					: stray + " is in " + source.description() + " outside any migration folder, so it would never run";
+			if (onUnjournaled != Policy.OnUnjournaled.WARN) {
+				throw new JournalException(problem, "Put the SQL in <YYYYMMDDHHMMSS>_<name>/" + MigrationFolders.FILE
+						+ " (drizzle-kit generate --custom makes one), or delete " + stray
+						+ ". To only warn, set migrator.on-unjournaled=warn.");
+			}
+			warnings.add(problem);
+		}
 	}
 
 	private static byte[] readFile(MigrationSource source, JournalEntry entry) {
@@ -98,17 +143,22 @@ public record Journal(String location, List<Migration> migrations, List<String> 
 		return matcher.lookingAt() ? matcher.group(1).replaceFirst("^0+(?=.)", "") : null;
 	}
 
-	private static Set<String> unjournaled(MigrationSource source, List<JournalEntry> entries) {
-		Set<String> files;
+	private static List<String> list(MigrationSource source) {
 		try {
-			files = new LinkedHashSet<>(source.sqlFileNames());
+			return source.files();
 		}
 		catch (IOException ex) {
 			throw new JournalException("Cannot list " + source.description() + ": " + ex.getMessage(),
 					"Check that the migrations folder is readable.", ex);
 		}
-		entries.forEach((entry) -> files.remove(entry.fileName()));
-		return files;
+	}
+
+	/** The {@code .sql} files directly in the folder that no journal entry names. */
+	private static Set<String> unjournaled(List<String> files, List<JournalEntry> entries) {
+		Set<String> sql = new LinkedHashSet<>();
+		files.stream().filter((file) -> file.indexOf('/') < 0 && file.endsWith(".sql")).forEach(sql::add);
+		entries.forEach((entry) -> sql.remove(entry.fileName()));
+		return sql;
 	}
 
 	static String decode(String file, byte[] bytes) {
@@ -147,8 +197,26 @@ public record Journal(String location, List<Migration> migrations, List<String> 
 	/** Migrations by their {@code when}, for matching history rows. */
 	Map<Long, Migration> byWhen() {
 		Map<Long, Migration> byWhen = new HashMap<>();
-		this.migrations.forEach((migration) -> byWhen.put(migration.entry().when(), migration));
+		this.migrations.forEach((migration) -> byWhen.putIfAbsent(migration.entry().when(), migration));
 		return byWhen;
+	}
+
+	/** Migrations by their drizzle-orm 1.0 name, for matching history rows that have one. */
+	Map<String, Migration> byName() {
+		Map<String, Migration> byName = new HashMap<>();
+		this.migrations.forEach((migration) -> byName.putIfAbsent(migration.entry().name(), migration));
+		return byName;
+	}
+
+	/** How a migrations folder is laid out. */
+	public enum Layout {
+
+		/** drizzle-kit 0.x: {@code meta/_journal.json} lists {@code NNNN_name.sql} files. */
+		JOURNAL,
+
+		/** drizzle-kit 1.0: one {@code <YYYYMMDDHHMMSS>_<name>/migration.sql} folder per migration. */
+		FOLDERS
+
 	}
 
 }

@@ -1,18 +1,24 @@
 package dev.migrator.engine;
 
 /**
- * One entry of {@code meta/_journal.json}.
+ * One migration of the folder: an entry of {@code meta/_journal.json} (drizzle-kit 0.x) or a
+ * {@code <YYYYMMDDHHMMSS>_<name>/} folder (drizzle-kit 1.0).
  *
- * @param idx the entry's {@code idx}
- * @param when epoch milliseconds; the identity Drizzle stores as {@code created_at}
- * @param tag file name without {@code .sql}
+ * @param idx the entry's {@code idx}, or the folder's position in name order
+ * @param when epoch milliseconds: the journal's {@code when}, or the folder name's timestamp; the identity Drizzle
+ * stores as {@code created_at}
+ * @param tag the journal tag, or the folder name
  * @param breakpoints the entry's {@code breakpoints} flag (Drizzle splits on the marker whatever it says)
+ * @param fileName the file that holds the SQL, relative to the folder: {@code <tag>.sql} or
+ * {@code <folder>/migration.sql}
+ * @param name the identity drizzle-orm 1.0 stores as {@code name}: the folder name, or for a journal entry the name
+ * {@code drizzle-kit up} gives its folder
  */
-public record JournalEntry(int idx, long when, String tag, boolean breakpoints) {
+public record JournalEntry(int idx, long when, String tag, boolean breakpoints, String fileName, String name) {
 
-	/** The file that holds the entry's SQL. */
-	public String fileName() {
-		return this.tag + ".sql";
+	/** A journal entry of drizzle-kit 0.x, with its file {@code <tag>.sql}. */
+	public JournalEntry(int idx, long when, String tag, boolean breakpoints) {
+		this(idx, when, tag, breakpoints, tag + ".sql", MigrationFolders.upgradedName(when, tag));
 	}
 
 }

@@ -24,9 +24,10 @@ final class JournalFile {
 		byte[] bytes;
 		try {
 			bytes = source.read(PATH)
-				.orElseThrow(() -> new JournalException("No " + PATH + " in " + source.description(),
+				.orElseThrow(() -> new JournalException("No " + PATH + " in " + source.description()
+						+ ", and no Drizzle 1.0 migration folders (<YYYYMMDDHHMMSS>_<name>/migration.sql)",
 						"Point migrator.location at the folder drizzle-kit writes (its \"out\" folder), the one that"
-								+ " holds meta/_journal.json."));
+								+ " holds meta/_journal.json or the migration folders."));
 		}
 		catch (IOException ex) {
 			throw new JournalException("Cannot read " + PATH + " in " + source.description() + ": " + ex.getMessage(),

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Where the migrations folder lives. The journal and each {@code <tag>.sql} are read by name; the folder is listed
- * only to find {@code .sql} files the journal does not name.
+ * Where the migrations folder lives. The journal and each migration file are read by name; the folder is listed to
+ * find Drizzle 1.0's migration folders and files that no migration names.
  */
 public interface MigrationSource {
 
@@ -20,11 +20,12 @@ public interface MigrationSource {
 	Optional<byte[]> read(String relativePath) throws IOException;
 
 	/**
-	 * Names of the {@code .sql} files directly in the folder.
-	 * @return file names, such as {@code 0000_init.sql}
+	 * The files in the folder and in its direct sub-folders, such as {@code 0000_init.sql},
+	 * {@code meta/_journal.json} or {@code 20250101120000_init/migration.sql}.
+	 * @return paths relative to the folder, with {@code /} separators, sorted; none when the folder does not exist
 	 * @throws IOException when the folder cannot be listed
 	 */
-	List<String> sqlFileNames() throws IOException;
+	List<String> files() throws IOException;
 
 	/** The location as the user wrote it, for messages. */
 	String description();

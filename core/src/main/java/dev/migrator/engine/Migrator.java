@@ -102,7 +102,8 @@ public final class Migrator {
 		Executor executor = new Executor(this.history, this.settings.statementLockTimeout(), this.settings.lockRetries());
 		try (Connection connection = this.dataSource.getConnection();
 				MigrationLock.Held held = lock.acquire(connection)) {
-			HistoryStore.Created created = this.history.ensureExists(connection);
+			HistoryStore.Created created = this.history.ensureExists(connection, current.layout());
+			this.history.upgradeFor(connection, current);
 			List<AppliedRow> rows = this.history.read(connection);
 			Plan plan = plan(current, rows);
 			try {

@@ -10,8 +10,9 @@ import java.util.Map;
  *
  * <p>Steps:
  * <ol>
- * <li>match each entry to the history row whose {@code created_at} is its {@code when}: no row is pending, a row
- * with the file's hash is applied, a row with another hash is modified;</li>
+ * <li>match each entry to its history row: by name where the row has one (drizzle-orm 1.0), else by
+ * {@code created_at} equal to its {@code when}, else (1.0 layout) as drizzle-orm 1.0's table upgrade would; no row
+ * is pending, a row with the file's hash is applied, a row with another hash is modified;</li>
  * <li>a pending entry older than the newest applied entry is out of order (Drizzle would skip it);</li>
  * <li>rows no entry matches are unknown: reported, never fatal;</li>
  * <li>the policies turn modified and out-of-order entries into problems or warnings; a pending migration that
@@ -24,18 +25,19 @@ public final class Planner {
 	}
 
 	public static Plan plan(Journal journal, String table, List<AppliedRow> rows, Policy policy) {
-		Map<Long, AppliedRow> rowsByWhen = new HashMap<>();
+		Map<String, AppliedRow> rowsByTag = new HashMap<>();
 		List<AppliedRow> unknownRows = new ArrayList<>();
-		Map<Long, Migration> entries = journal.byWhen();
+		Map<Long, Migration> byWhen = journal.byWhen();
+		Map<String, Migration> byName = journal.byName();
 		for (AppliedRow row : rows) {
-			boolean matches = row.createdAt() != null && entries.containsKey(row.createdAt());
-			if (!matches || rowsByWhen.putIfAbsent(row.createdAt(), row) != null) {
+			Migration migration = match(journal, byWhen, byName, row);
+			if (migration == null || rowsByTag.putIfAbsent(migration.tag(), row) != null) {
 				unknownRows.add(row);
 			}
 		}
 		long newestApplied = journal.migrations()
 			.stream()
-			.filter((migration) -> rowsByWhen.containsKey(migration.entry().when()))
+			.filter((migration) -> rowsByTag.containsKey(migration.tag()))
 			.mapToLong((migration) -> migration.entry().when())
 			.max()
 			.orElse(Long.MIN_VALUE);
@@ -44,7 +46,7 @@ public final class Planner {
 		List<String> problems = new ArrayList<>();
 		List<String> warnings = new ArrayList<>(journal.warnings());
 		for (Migration migration : journal.migrations()) {
-			AppliedRow row = rowsByWhen.get(migration.entry().when());
+			AppliedRow row = rowsByTag.get(migration.tag());
 			MigrationState state = state(migration, row, newestApplied);
 			planned.add(new PlannedMigration(migration, state, row));
 			switch (state) {
@@ -55,7 +57,7 @@ public final class Planner {
 						toApply.add(migration);
 					}
 					else {
-						problems.add(outOfOrder(migration));
+						problems.add(outOfOrder(migration, journal.layout()));
 					}
 				}
 				case PENDING -> toApply.add(migration);
@@ -77,6 +79,22 @@ public final class Planner {
 				List.copyOf(warnings));
 	}
 
+	/**
+	 * The migration a row records: by name where the row has one (drizzle-orm 1.0), else by {@code created_at}
+	 * equal to the {@code when} (0.x), else, in the 1.0 layout, as drizzle-orm 1.0's table upgrade would match it.
+	 */
+	private static Migration match(Journal journal, Map<Long, Migration> byWhen, Map<String, Migration> byName,
+			AppliedRow row) {
+		if (row.name() != null) {
+			return byName.get(row.name());
+		}
+		Migration migration = (row.createdAt() != null) ? byWhen.get(row.createdAt()) : null;
+		if (migration == null && journal.layout() == Journal.Layout.FOLDERS) {
+			migration = NameUpgrade.match(journal.migrations(), row);
+		}
+		return migration;
+	}
+
 	private static MigrationState state(Migration migration, AppliedRow row, long newestApplied) {
 		if (row != null) {
 			return row.hash().equals(migration.hash()) ? MigrationState.APPLIED : MigrationState.MODIFIED;
@@ -90,7 +108,12 @@ public final class Planner {
 				+ " (migrator.on-modified=warn accepts the edit)";
 	}
 
-	private static String outOfOrder(Migration migration) {
+	private static String outOfOrder(Migration migration, Journal.Layout layout) {
+		if (layout == Journal.Layout.FOLDERS) {
+			return migration.tag() + " is not applied but sorts before the newest applied migration, so it would run"
+					+ " after migrations that were written after it: if it was never applied anywhere, rename its folder"
+					+ " to a newer timestamp; else set migrator.out-of-order=apply";
+		}
 		return migration.tag() + " is not applied but is older than the newest applied migration, so Drizzle's runner"
 				+ " would skip it forever: regenerate it so its \"when\" is newest, or set migrator.out-of-order=apply";
 	}

@@ -1,6 +1,5 @@
 package dev.migrator.testsupport;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** The folder the real drizzle-kit generated ({@code src/test/drizzle}, see its regenerate.sh). */
@@ -11,11 +10,7 @@ public final class DrizzleFixture {
 
 	/** The fixture project: package.json, schema steps and node_modules once installed. */
 	public static Path project() {
-		Path project = Path.of("src/test/drizzle").toAbsolutePath();
-		if (!Files.isDirectory(project)) {
-			throw new IllegalStateException("Run the tests from the core module: no " + project);
-		}
-		return project;
+		return DrizzleProject.V0.project();
 	}
 
 	/** The migrations folder drizzle-kit generated. */
