@@ -1,6 +1,8 @@
 package dev.migrator.engine;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -35,6 +37,8 @@ public final class Executor {
 
 	static final String LOCK_NOT_AVAILABLE = "55P03";
 
+	static final String QUERY_CANCELED = "57014";
+
 	private static final Pattern POSITION = Pattern.compile("\\n\\s*Position: (\\d+)");
 
 	private final HistoryStore history;
@@ -43,10 +47,27 @@ public final class Executor {
 
 	private final int lockRetries;
 
+	private final Duration statementTimeout;
+
+	private final IndexGuard indexes;
+
 	public Executor(HistoryStore history, Duration statementLockTimeout, int lockRetries) {
+		this(history, statementLockTimeout, lockRetries, Duration.ZERO, true);
+	}
+
+	/** An executor for the settings' timeouts and index guard. */
+	public Executor(HistoryStore history, MigratorSettings settings) {
+		this(history, settings.statementLockTimeout(), settings.lockRetries(), settings.statementTimeout(),
+				settings.dropInvalidIndexes());
+	}
+
+	private Executor(HistoryStore history, Duration statementLockTimeout, int lockRetries, Duration statementTimeout,
+			boolean dropInvalidIndexes) {
 		this.history = history;
 		this.statementLockTimeout = statementLockTimeout;
 		this.lockRetries = lockRetries;
+		this.statementTimeout = statementTimeout;
+		this.indexes = new IndexGuard(dropInvalidIndexes);
 	}
 
 	/**
@@ -94,6 +115,9 @@ public final class Executor {
 				if (!this.statementLockTimeout.isZero()) {
 					statement.execute("SET LOCAL lock_timeout = " + this.statementLockTimeout.toMillis());
 				}
+				if (!this.statementTimeout.isZero()) {
+					statement.execute("SET LOCAL statement_timeout = " + this.statementTimeout.toMillis());
+				}
 				for (SqlStatement sql : segment.statements()) {
 					current = sql.number();
 					statement.execute(sql.sql());
@@ -130,17 +154,63 @@ public final class Executor {
 	private void runInAutocommit(Connection connection, Migration migration, Segment segment, BitSet committed)
 			throws SQLException {
 		int current = 0;
+		String restore = null;
 		try (Statement statement = connection.createStatement()) {
 			statement.setEscapeProcessing(false);
+			if (!this.statementTimeout.isZero()) {
+				restore = setting(connection, "statement_timeout", Long.toString(this.statementTimeout.toMillis()));
+			}
 			for (SqlStatement sql : segment.statements()) {
 				current = sql.number();
+				this.indexes.before(connection, migration, sql);
 				statement.execute(sql.sql());
+				String problem = this.indexes.after(connection, sql);
+				if (problem != null) {
+					throw invalidIndex(migration, sql, problem, committed);
+				}
 				committed.set(current);
 			}
 		}
 		catch (SQLException ex) {
-			throw failure(migration, current, ex, committed);
+			SqlStatement failed = (current > 0) ? migration.statements().get(current - 1) : null;
+			String left = (failed != null) ? this.indexes.leftInvalid(connection, failed) : null;
+			MigrationFailedException error = failure(migration, current, ex, committed);
+			throw (left == null) ? error : new MigrationFailedException(error.tag(), error.sqlState(),
+					error.getMessage() + " The failed build left the INVALID index " + left + ".",
+					"The next run drops " + left + " and builds it again (migrator.drop-invalid-indexes); first fix what"
+							+ " made it fail. " + error.action(),
+					ex);
 		}
+		finally {
+			if (restore != null) {
+				setting(connection, "statement_timeout", restore);
+			}
+		}
+	}
+
+	/** Sets a session setting and returns its previous value. */
+	private static String setting(Connection connection, String name, String value) throws SQLException {
+		try (PreparedStatement set = connection
+			.prepareStatement("SELECT current_setting(?), set_config(?, ?, false)")) {
+			set.setString(1, name);
+			set.setString(2, name);
+			set.setString(3, value);
+			try (ResultSet rs = set.executeQuery()) {
+				rs.next();
+				return rs.getString(1);
+			}
+		}
+	}
+
+	private MigrationFailedException invalidIndex(Migration migration, SqlStatement sql, String problem,
+			BitSet committed) {
+		return new MigrationFailedException(migration.tag(), null, "Migration " + migration.tag() + " ran statement "
+				+ sql.number() + " of " + migration.entry().fileName() + " (line " + sql.position() + "), but the "
+				+ problem + ", so " + migration.tag() + " is not recorded. " + outcome(migration, committed),
+				"An INVALID index is not used by queries but slows every write: find why the build did not finish (a"
+						+ " duplicate for a unique index, a cancelled build), fix it, and run again; the next run drops"
+						+ " the INVALID index and builds it again (migrator.drop-invalid-indexes).",
+				null);
 	}
 
 	private MigrationFailedException failure(Migration migration, int number, SQLException ex, BitSet committed) {
@@ -157,7 +227,13 @@ public final class Executor {
 		String message = "Migration " + migration.tag() + " failed at " + where + ": " + ex.getMessage().strip()
 				+ " [SQLSTATE " + ex.getSQLState() + "]. " + outcome(migration, committed);
 		String action;
-		if (LOCK_NOT_AVAILABLE.equals(ex.getSQLState())) {
+		if (QUERY_CANCELED.equals(ex.getSQLState()) && !this.statementTimeout.isZero()) {
+			action = "A statement of " + file + " ran longer than migrator.statement-timeout (" + this.statementTimeout
+					+ "): raise it, or move slow work (a large backfill or index build) out of the migration. "
+					+ (committed.isEmpty() ? file + " was not applied, so editing it is safe."
+							: capitalize(statements(migration, committed)) + " stayed committed.");
+		}
+		else if (LOCK_NOT_AVAILABLE.equals(ex.getSQLState())) {
 			action = "Another session held a lock " + migration.tag()
 					+ " needs for longer than migrator.statement-lock-timeout (" + this.statementLockTimeout + ") on "
 					+ (this.lockRetries + 1) + " attempts: find it in pg_stat_activity, or retry at a quieter time.";
@@ -181,8 +257,7 @@ public final class Executor {
 		}
 		if (!migration.segmented()) {
 			return "It runs outside a transaction, so " + (committed.isEmpty() ? "none of its statements"
-					: statements(migration, committed)) + " stayed applied and it is not recorded; a failed CREATE"
-					+ " INDEX CONCURRENTLY leaves an INVALID index to drop before you retry.";
+					: statements(migration, committed)) + " stayed applied and it is not recorded.";
 		}
 		if (committed.isEmpty()) {
 			return "Nothing of " + migration.tag() + " was kept: no COMMIT of the file had run yet, and its"

@@ -17,8 +17,11 @@ import org.slf4j.LoggerFactory;
  * <p>Steps of {@link #migrate()}, all on one connection:
  * <ol>
  * <li>read and check the journal and every file (once per instance, before the database is touched);</li>
- * <li>take the advisory lock ({@link MigrationLock});</li>
- * <li>create the history table where missing and read its rows ({@link HistoryStore});</li>
+ * <li>set the session up ({@link MigrationSession}) and read the history without the lock: when nothing is to be
+ * applied and nothing is wrong, return (the fast path: replicas with nothing to do never wait for the lock);</li>
+ * <li>else take the advisory lock ({@link MigrationLock}); the first read was only a hint;</li>
+ * <li>create the history table where missing, upgrade it for a Drizzle 1.0 folder, and read its rows
+ * ({@link HistoryStore});</li>
  * <li>plan ({@link Planner}); any problem stops the run before anything is applied;</li>
  * <li>apply each pending migration with its history row ({@link Executor});</li>
  * <li>release the lock and report what was applied.</li>
@@ -99,9 +102,23 @@ public final class Migrator {
 		Journal current = journal();
 		MigrationLock lock = new MigrationLock(this.settings.schema(), this.settings.table(),
 				this.settings.lockWaitTimeout());
-		Executor executor = new Executor(this.history, this.settings.statementLockTimeout(), this.settings.lockRetries());
+		Executor executor = new Executor(this.history, this.settings);
 		try (Connection connection = this.dataSource.getConnection();
-				MigrationLock.Held held = lock.acquire(connection)) {
+				MigrationSession session = MigrationSession.open(connection, this.settings.clientCheckInterval())) {
+			Plan hint = plan(current, this.history.read(connection));
+			if (hint.toApply().isEmpty() && hint.problems().isEmpty()) {
+				return apply(connection, hint, executor, started);
+			}
+			return migrateLocked(connection, lock.acquire(connection), current, executor, started);
+		}
+		catch (SQLException ex) {
+			throw databaseError("migrate " + this.history.displayName(), ex);
+		}
+	}
+
+	private MigrationReport migrateLocked(Connection connection, MigrationLock.Held lock, Journal current,
+			Executor executor, long started) throws SQLException {
+		try (MigrationLock.Held held = lock) {
 			HistoryStore.Created created = this.history.ensureExists(connection, current.layout());
 			this.history.upgradeFor(connection, current);
 			List<AppliedRow> rows = this.history.read(connection);
@@ -119,9 +136,6 @@ public final class Migrator {
 				throw ex;
 			}
 		}
-		catch (SQLException ex) {
-			throw databaseError("migrate " + this.history.displayName(), ex);
-		}
 	}
 
 	private MigrationReport apply(Connection connection, Plan plan, Executor executor, long started)
@@ -135,7 +149,15 @@ public final class Migrator {
 		List<AppliedMigration> applied = new ArrayList<>();
 		for (Migration migration : plan.toApply()) {
 			AppliedMigration done = executor.apply(connection, migration);
-			logger.info("Applied migration {} in {} ms", done.tag(), done.duration().toMillis());
+			Duration slow = this.settings.slowMigrationWarning();
+			if (!slow.isZero() && done.duration().compareTo(slow) > 0) {
+				logger.warn("Migration {} took {} ms, longer than migrator.slow-migration-warning ({}): keep migrations"
+						+ " to seconds, and move large backfills to a one-shot script", done.tag(),
+						done.duration().toMillis(), slow);
+			}
+			else {
+				logger.info("Applied migration {} in {} ms", done.tag(), done.duration().toMillis());
+			}
 			applied.add(done);
 		}
 		Duration took = Duration.ofNanos(System.nanoTime() - started);

@@ -13,9 +13,16 @@ import java.time.Duration;
  * @param lockWaitTimeout how long to wait for another process's migration run
  * @param statementLockTimeout PostgreSQL {@code lock_timeout} for transactional migrations; zero for none
  * @param lockRetries how many times a migration that hit {@code lock_timeout} is tried again
+ * @param statementTimeout PostgreSQL {@code statement_timeout} for every migration statement; zero for none
+ * @param slowMigrationWarning a migration that takes longer is logged as a warning; zero for never
+ * @param clientCheckInterval PostgreSQL 14+ {@code client_connection_check_interval} of the migration session, so that
+ * the backend of a killed runner stops within that time and frees the lock; zero to leave the server's setting
+ * @param dropInvalidIndexes whether an INVALID index that a non-transactional migration is about to create (left by
+ * an earlier failed attempt) is dropped first; else the run stops naming it
  */
 public record MigratorSettings(String location, String schema, String table, Policy policy, Duration lockWaitTimeout,
-		Duration statementLockTimeout, int lockRetries) {
+		Duration statementLockTimeout, int lockRetries, Duration statementTimeout, Duration slowMigrationWarning,
+		Duration clientCheckInterval, boolean dropInvalidIndexes) {
 
 	public static final String DEFAULT_LOCATION = "classpath:db/migrations";
 
@@ -29,8 +36,17 @@ public record MigratorSettings(String location, String schema, String table, Pol
 
 	public static final int DEFAULT_LOCK_RETRIES = 3;
 
+	public static final Duration DEFAULT_STATEMENT_TIMEOUT = Duration.ZERO;
+
+	public static final Duration DEFAULT_SLOW_MIGRATION_WARNING = Duration.ofSeconds(10);
+
+	public static final Duration DEFAULT_CLIENT_CHECK_INTERVAL = Duration.ofSeconds(2);
+
+	public static final boolean DEFAULT_DROP_INVALID_INDEXES = true;
+
 	public MigratorSettings {
-		if (lockWaitTimeout.isNegative() || statementLockTimeout.isNegative()) {
+		if (lockWaitTimeout.isNegative() || statementLockTimeout.isNegative() || statementTimeout.isNegative()
+				|| slowMigrationWarning.isNegative() || clientCheckInterval.isNegative()) {
 			throw new IllegalArgumentException("Timeouts must not be negative");
 		}
 		if (lockRetries < 0) {
@@ -38,6 +54,14 @@ public record MigratorSettings(String location, String schema, String table, Pol
 		}
 		HistoryStore.checkIdentifier("schema", schema);
 		HistoryStore.checkIdentifier("table", table);
+	}
+
+	/** Settings with the default safety guards. */
+	public MigratorSettings(String location, String schema, String table, Policy policy, Duration lockWaitTimeout,
+			Duration statementLockTimeout, int lockRetries) {
+		this(location, schema, table, policy, lockWaitTimeout, statementLockTimeout, lockRetries,
+				DEFAULT_STATEMENT_TIMEOUT, DEFAULT_SLOW_MIGRATION_WARNING, DEFAULT_CLIENT_CHECK_INTERVAL,
+				DEFAULT_DROP_INVALID_INDEXES);
 	}
 
 	/** The defaults, with the given location. */
@@ -48,17 +72,28 @@ public record MigratorSettings(String location, String schema, String table, Pol
 
 	public MigratorSettings withPolicy(Policy policy) {
 		return new MigratorSettings(this.location, this.schema, this.table, policy, this.lockWaitTimeout,
-				this.statementLockTimeout, this.lockRetries);
+				this.statementLockTimeout, this.lockRetries, this.statementTimeout, this.slowMigrationWarning,
+				this.clientCheckInterval, this.dropInvalidIndexes);
 	}
 
 	public MigratorSettings withHistoryTable(String schema, String table) {
 		return new MigratorSettings(this.location, schema, table, this.policy, this.lockWaitTimeout,
-				this.statementLockTimeout, this.lockRetries);
+				this.statementLockTimeout, this.lockRetries, this.statementTimeout, this.slowMigrationWarning,
+				this.clientCheckInterval, this.dropInvalidIndexes);
 	}
 
 	public MigratorSettings withTimeouts(Duration lockWaitTimeout, Duration statementLockTimeout, int lockRetries) {
 		return new MigratorSettings(this.location, this.schema, this.table, this.policy, lockWaitTimeout,
-				statementLockTimeout, lockRetries);
+				statementLockTimeout, lockRetries, this.statementTimeout, this.slowMigrationWarning,
+				this.clientCheckInterval, this.dropInvalidIndexes);
+	}
+
+	/** These settings with other safety guards. */
+	public MigratorSettings withGuards(Duration statementTimeout, Duration slowMigrationWarning,
+			Duration clientCheckInterval, boolean dropInvalidIndexes) {
+		return new MigratorSettings(this.location, this.schema, this.table, this.policy, this.lockWaitTimeout,
+				this.statementLockTimeout, this.lockRetries, statementTimeout, slowMigrationWarning, clientCheckInterval,
+				dropInvalidIndexes);
 	}
 
 	/** {@code schema.table}, as shown to users. */

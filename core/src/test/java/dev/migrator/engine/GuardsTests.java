@@ -1,0 +1,171 @@
+package dev.migrator.engine;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import dev.migrator.embedded.TestPostgres;
+import dev.migrator.embedded.TestPostgres.TestDatabase;
+import dev.migrator.testsupport.MigrationsFolder;
+import dev.migrator.testsupport.Sql;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/** INVALID indexes, statement timeouts and the lock-free fast path, on a real PostgreSQL. */
+class GuardsTests {
+
+	@TempDir
+	Path dir;
+
+	private TestDatabase db;
+
+	@BeforeEach
+	void freshDatabase() {
+		this.db = TestPostgres.newDatabase("guards");
+	}
+
+	private Migrator migrator(MigratorSettings settings) {
+		return new Migrator(this.db.dataSource(), settings, (ClassLoader) null);
+	}
+
+	private Migrator migrator(MigrationsFolder folder) {
+		return migrator(MigratorSettings.defaults(folder.location()));
+	}
+
+	@Test
+	void failedUniqueConcurrentIndexIsNotRecordedAndTheNextRunRebuildsTheInvalidLeftover() throws Exception {
+		MigrationsFolder folder = MigrationsFolder.in(this.dir)
+			.add("0000_tokens", "CREATE TABLE tokens (id int, symbol text);\nINSERT INTO tokens VALUES (1, 'ETH'), (2, 'ETH');")
+			.add("0001_unique_symbol", "CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS tokens_symbol_idx ON tokens (symbol);");
+		assertThatExceptionOfType(MigrationFailedException.class).isThrownBy(() -> migrator(folder).migrate())
+			.withMessageContaining("0001_unique_symbol failed at statement 1 of 1")
+			.withMessageContaining("[SQLSTATE 23505]")
+			.withMessageContaining("The failed build left the INVALID index public.tokens_symbol_idx.")
+			.satisfies((ex) -> assertThat(ex.action()).contains("The next run drops public.tokens_symbol_idx"));
+		assertThat(Sql.value(this.db, "SELECT indisvalid FROM pg_index WHERE indexrelid = 'tokens_symbol_idx'::regclass"))
+			.isEqualTo("f");
+		assertThat(Sql.history(this.db)).hasSize(1);
+
+		Sql.execute(this.db, "UPDATE tokens SET symbol = 'WETH' WHERE id = 2");
+		assertThat(migrator(folder).migrate().applied()).extracting(AppliedMigration::tag)
+			.containsExactly("0001_unique_symbol");
+		assertThat(Sql.value(this.db, "SELECT indisvalid FROM pg_index WHERE indexrelid = 'tokens_symbol_idx'::regclass"))
+			.isEqualTo("t");
+		assertThat(Sql.history(this.db)).hasSize(2);
+		assertThat(migrator(folder).migrate().applied()).isEmpty();
+	}
+
+	@Test
+	void invalidLeftoverStopsTheRunWhenDroppingIsNotAllowed() {
+		MigrationsFolder folder = MigrationsFolder.in(this.dir)
+			.add("0000_t", "CREATE TABLE \"Items\" (id int);\nINSERT INTO \"Items\" VALUES (1), (1);");
+		migrator(folder).migrate();
+		Sql.execute(this.db, "DELETE FROM \"Items\"", "INSERT INTO \"Items\" VALUES (1), (1)");
+		try {
+			Sql.execute(this.db, "CREATE UNIQUE INDEX CONCURRENTLY \"Items_id\" ON \"Items\" (id)");
+		}
+		catch (IllegalStateException expected) {
+			// leaves "Items_id" INVALID, as a crashed earlier attempt would
+		}
+		Sql.execute(this.db, "DELETE FROM \"Items\" WHERE ctid = (SELECT max(ctid) FROM \"Items\")");
+		folder.add("0001_index", "CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS \"Items_id\" ON \"Items\" (id);");
+		MigratorSettings keep = MigratorSettings.defaults(folder.location())
+			.withGuards(Duration.ZERO, Duration.ofSeconds(10), Duration.ofSeconds(2), false);
+		assertThatExceptionOfType(MigrationFailedException.class).isThrownBy(() -> migrator(keep).migrate())
+			.withMessageContaining("an INVALID index of that name is left from an earlier failed attempt")
+			.withMessageContaining("public.\"Items_id\"")
+			.satisfies((ex) -> assertThat(ex.action()).contains("DROP INDEX CONCURRENTLY public.\"Items_id\""));
+		assertThat(Sql.history(this.db)).hasSize(1);
+		// without the guard, IF NOT EXISTS would have "succeeded" on the INVALID index
+		assertThat(migrator(folder).migrate().applied()).hasSize(1);
+		assertThat(Sql.value(this.db, "SELECT indisvalid FROM pg_index WHERE indexrelid = '\"Items_id\"'::regclass"))
+			.isEqualTo("t");
+	}
+
+	@Test
+	void statementTimeoutStopsASlowMigrationNamingSqlstate57014() {
+		MigrationsFolder folder = MigrationsFolder.in(this.dir)
+			.add("0000_slow", "CREATE TABLE slow (id int);\nSELECT pg_sleep(5);");
+		MigratorSettings settings = MigratorSettings.defaults(folder.location())
+			.withGuards(Duration.ofSeconds(1), Duration.ofSeconds(10), Duration.ofSeconds(2), true);
+		long started = System.nanoTime();
+		assertThatExceptionOfType(MigrationFailedException.class).isThrownBy(() -> migrator(settings).migrate())
+			.withMessageContaining("failed at statement 2 of 2")
+			.withMessageContaining("[SQLSTATE 57014]")
+			.satisfies((ex) -> assertThat(ex.action()).contains("longer than migrator.statement-timeout (PT1S)"));
+		assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(4));
+		assertThat(Sql.tableExists(this.db, "slow")).isFalse();
+		assertThat(Sql.value(this.db, "SELECT to_regclass('drizzle.__drizzle_migrations')")).isNull();
+	}
+
+	@Test
+	void statementTimeoutAlsoBoundsAutocommitStatementsAndIsPutBackAfterwards() throws Exception {
+		MigrationsFolder folder = MigrationsFolder.in(this.dir)
+			.add("0000_t", "CREATE TABLE t (id int);")
+			.add("0001_vacuum", "COMMIT;\nVACUUM t;\nSELECT pg_sleep(5);");
+		MigratorSettings settings = MigratorSettings.defaults(folder.location())
+			.withGuards(Duration.ofMillis(800), Duration.ofSeconds(10), Duration.ZERO, true);
+		try (Connection connection = this.db.connect()) {
+			Migrator migrator = new Migrator(new SingleConnectionDataSource(connection), settings, (ClassLoader) null);
+			assertThatExceptionOfType(MigrationFailedException.class).isThrownBy(migrator::migrate)
+				.withMessageContaining("[SQLSTATE 57014]");
+			try (var rs = connection.createStatement().executeQuery("SHOW statement_timeout")) {
+				rs.next();
+				assertThat(rs.getString(1)).isEqualTo("0");
+			}
+		}
+		assertThat(Sql.history(this.db)).hasSize(1);
+	}
+
+	@Test
+	void upToDateMigratorReturnsAtOnceWhileAnotherHoldsTheLockAndOneWithWorkWaits() throws Exception {
+		MigrationsFolder folder = MigrationsFolder.in(this.dir).add("0000_init", "CREATE TABLE a (id int);");
+		migrator(folder).migrate();
+		MigratorSettings shortWait = MigratorSettings.defaults(folder.location())
+			.withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(10), 3);
+		try (Connection holder = this.db.connect()) {
+			holder.createStatement()
+				.execute("SELECT pg_advisory_lock(" + MigrationLock.key("drizzle", "__drizzle_migrations") + ")");
+			long started = System.nanoTime();
+			MigrationReport report = migrator(shortWait).migrate();
+			assertThat(report.applied()).isEmpty();
+			assertThat(report.alreadyApplied()).isEqualTo(1);
+			assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(1));
+
+			folder.add("0001_more", "CREATE TABLE b (id int);");
+			CompletableFuture<MigrationReport> waiting = CompletableFuture.supplyAsync(() -> migrator(shortWait).migrate());
+			Thread.sleep(500);
+			assertThat(waiting).isNotDone();
+			assertThatExceptionOfType(Exception.class).isThrownBy(() -> waiting.get(10, TimeUnit.SECONDS))
+				.withCauseInstanceOf(LockTimeoutException.class);
+		}
+		assertThat(Sql.tableExists(this.db, "b")).isFalse();
+		assertThat(migrator(folder).migrate().applied()).extracting(AppliedMigration::tag).containsExactly("0001_more");
+	}
+
+	@Test
+	void sessionGetsTheClientCheckIntervalOnlyForTheRun() throws Exception {
+		MigrationsFolder folder = MigrationsFolder.in(this.dir)
+			.add("0000_probe", "CREATE TABLE probe AS SELECT current_setting('client_connection_check_interval') AS v;");
+		try (Connection connection = this.db.connect()) {
+			new Migrator(new SingleConnectionDataSource(connection), MigratorSettings.defaults(folder.location()),
+					(ClassLoader) null).migrate();
+			try (var rs = connection.createStatement().executeQuery("SHOW client_connection_check_interval")) {
+				rs.next();
+				assertThat(rs.getString(1)).isEqualTo("0");
+			}
+		}
+		assertThat(Sql.value(this.db, "SELECT v FROM probe")).isEqualTo("2s");
+		Files.deleteIfExists(this.dir.resolve("unused"));
+		assertThat(List.of(Sql.value(this.db, "SELECT count(*) FROM drizzle.__drizzle_migrations"))).containsExactly("1");
+	}
+
+}
