@@ -41,7 +41,9 @@ final class MigrationDataSources {
 			JdbcConnectionDetails details) {
 		checkCredentials(properties);
 		if (StringUtils.hasText(properties.getUrl())) {
-			checkUrl(properties.getUrl());
+			checkUrl(properties.getUrl(), "migrator.url '" + withoutParameters(properties.getUrl()) + "'",
+					"Set migrator.url to a URL such as " + EXAMPLE_URL + ", or remove it to migrate the application's"
+							+ " DataSource.");
 			String username = (properties.getUsername() != null || details == null) ? properties.getUsername()
 					: details.getUsername();
 			String password = (properties.getPassword() != null || details == null) ? properties.getPassword()
@@ -49,12 +51,15 @@ final class MigrationDataSources {
 			return dedicated(properties.getUrl(), username, password);
 		}
 		if (StringUtils.hasText(properties.getUsername())) {
-			if (details == null) {
+			if (details == null || !StringUtils.hasText(details.getJdbcUrl())) {
 				throw new MigratorConfigurationException(
 						"migrator.username is set without migrator.url, and the application's JDBC URL is unknown"
 								+ " (no spring.datasource.url)",
 						"Set migrator.url too, such as " + EXAMPLE_URL + ".");
 			}
+			checkUrl(details.getJdbcUrl(), "migrator.username is set without migrator.url, and the application's JDBC"
+					+ " URL '" + withoutParameters(details.getJdbcUrl()) + "'",
+					"Set migrator.url to the PostgreSQL database to migrate, such as " + EXAMPLE_URL + ".");
 			return dedicated(details.getJdbcUrl(), properties.getUsername(), properties.getPassword());
 		}
 		return (qualified != null) ? qualified : application.get();
@@ -90,12 +95,10 @@ final class MigrationDataSources {
 		}
 	}
 
-	private static void checkUrl(String url) {
+	private static void checkUrl(String url, String subject, String action) {
 		if (org.postgresql.Driver.parseURL(url, null) == null) {
-			throw new MigratorConfigurationException("migrator.url '" + withoutParameters(url)
-					+ "' is not a PostgreSQL JDBC URL: Migrator migrates PostgreSQL databases only",
-					"Set migrator.url to a URL such as " + EXAMPLE_URL + ", or remove it to migrate the application's"
-							+ " DataSource.");
+			throw new MigratorConfigurationException(
+					subject + " is not a PostgreSQL JDBC URL: Migrator migrates PostgreSQL databases only", action);
 		}
 	}
 

@@ -18,11 +18,13 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;
@@ -132,6 +134,15 @@ class MigratorConfigurationFailureAnalyzerTests {
 	}
 
 	@Test
+	void usernameAloneOnAnApplicationUrlOfAnotherDatabaseIsRefused(CapturedOutput output) {
+		startFails(output, ForeignApplicationDatabaseApp.class, "migrator.username=ddl");
+		assertThat(output)
+			.contains("Description:\n\nmigrator.username is set without migrator.url, and the application's JDBC URL"
+					+ " 'jdbc:mysql://localhost:3306/app' is not a PostgreSQL JDBC URL")
+			.contains("Action:\n\nSet migrator.url to the PostgreSQL database to migrate");
+	}
+
+	@Test
 	void severalDataSourcesWithoutAChoiceNameThem(CapturedOutput output) {
 		startFails(output, TwoDataSourcesApp.class);
 		assertThat(output)
@@ -144,6 +155,42 @@ class MigratorConfigurationFailureAnalyzerTests {
 	@Configuration(proxyBeanMethods = false)
 	@ImportAutoConfiguration({ DataSourceAutoConfiguration.class, MigratorAutoConfiguration.class })
 	static class MinimalApp {
+
+	}
+
+	/** An application whose own database is not PostgreSQL. */
+	@Configuration(proxyBeanMethods = false)
+	@ImportAutoConfiguration(MigratorAutoConfiguration.class)
+	static class ForeignApplicationDatabaseApp {
+
+		private static final String URL = "jdbc:mysql://localhost:3306/app";
+
+		@Bean
+		DataSource dataSource() {
+			return new SimpleDriverDataSource(new org.postgresql.Driver(), URL);
+		}
+
+		@Bean
+		JdbcConnectionDetails jdbcConnectionDetails() {
+			return new JdbcConnectionDetails() {
+
+				@Override
+				public String getJdbcUrl() {
+					return URL;
+				}
+
+				@Override
+				public String getUsername() {
+					return "app";
+				}
+
+				@Override
+				public String getPassword() {
+					return null;
+				}
+
+			};
+		}
 
 	}
 
