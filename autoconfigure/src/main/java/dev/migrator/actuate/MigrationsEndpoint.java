@@ -1,7 +1,9 @@
 package dev.migrator.actuate;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.migrator.engine.Migration;
@@ -15,21 +17,42 @@ import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import org.springframework.boot.actuate.endpoint.annotation.Selector;
 
 /**
- * {@code /actuator/migrations}: every journal entry with its state and hash, read live from the history table (one
- * query; the files were read at startup). It never shows SQL text, connection URLs or credentials.
+ * {@code /actuator/migrations}: for each Migrator bean, by bean name, every journal entry with its state and hash,
+ * read live from the history table (one query per migrator; the files were read at startup). It never shows SQL
+ * text, connection URLs or credentials.
  */
 @Endpoint(id = "migrations")
 public class MigrationsEndpoint {
 
-	private final Migrator migrator;
+	private final Map<String, Migrator> migrators;
 
-	public MigrationsEndpoint(Migrator migrator) {
-		this.migrator = migrator;
+	/**
+	 * An endpoint that reports the given migrators.
+	 * @param migrators the Migrator beans, by bean name, in the order to report them
+	 */
+	public MigrationsEndpoint(Map<String, Migrator> migrators) {
+		this.migrators = new LinkedHashMap<>(migrators);
 	}
 
 	@ReadOperation
-	public MigrationsDescriptor migrations() {
-		Plan plan = this.migrator.status();
+	public MigratorsDescriptor migrations() {
+		Map<String, MigrationsDescriptor> all = new LinkedHashMap<>();
+		this.migrators.forEach((name, migrator) -> all.put(name, describe(migrator.status())));
+		return new MigratorsDescriptor(all);
+	}
+
+	/**
+	 * One migrator's report.
+	 * @param migrator the Migrator bean's name, such as {@code migrator}
+	 * @return the report, or {@code null} (404) for a name that is not a Migrator bean
+	 */
+	@ReadOperation
+	public MigrationsDescriptor migrator(@Selector String migrator) {
+		Migrator found = this.migrators.get(migrator);
+		return (found != null) ? describe(found.status()) : null;
+	}
+
+	private static MigrationsDescriptor describe(Plan plan) {
 		return new MigrationsDescriptor(plan.location(), plan.table(),
 				plan.count(MigrationState.APPLIED) + plan.count(MigrationState.MODIFIED),
 				plan.count(MigrationState.PENDING) + plan.count(MigrationState.OUT_OF_ORDER),
@@ -39,13 +62,18 @@ public class MigrationsEndpoint {
 	}
 
 	/**
-	 * One migration by tag.
+	 * One migration of one migrator, by tag.
+	 * @param migrator the Migrator bean's name
 	 * @param tag the journal tag, such as {@code 0000_init}
-	 * @return the migration, or {@code null} (404) for a tag the journal does not have
+	 * @return the migration, or {@code null} (404) for an unknown migrator or a tag its journal does not have
 	 */
 	@ReadOperation
-	public MigrationDescriptor migration(@Selector String tag) {
-		return this.migrator.status()
+	public MigrationDescriptor migration(@Selector String migrator, @Selector String tag) {
+		Migrator found = this.migrators.get(migrator);
+		if (found == null) {
+			return null;
+		}
+		return found.status()
 			.migrations()
 			.stream()
 			.filter((migration) -> tag.equals(migration.tag()))
@@ -55,7 +83,15 @@ public class MigrationsEndpoint {
 	}
 
 	/**
-	 * The whole report.
+	 * Every migrator's report.
+	 *
+	 * @param migrators each migrator's report, by Migrator bean name
+	 */
+	public record MigratorsDescriptor(Map<String, MigrationsDescriptor> migrators) {
+	}
+
+	/**
+	 * One migrator's report.
 	 *
 	 * @param location the migrations folder, as configured
 	 * @param table the history table, {@code schema.table}

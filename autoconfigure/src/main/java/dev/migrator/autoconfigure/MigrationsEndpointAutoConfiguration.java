@@ -3,6 +3,7 @@ package dev.migrator.autoconfigure;
 import dev.migrator.actuate.MigrationsEndpoint;
 import dev.migrator.engine.Migrator;
 
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -20,8 +21,8 @@ public final class MigrationsEndpointAutoConfiguration {
 	@Bean
 	@ConditionalOnBean(Migrator.class)
 	@ConditionalOnMissingBean
-	MigrationsEndpoint migrationsEndpoint(Migrator migrator) {
-		return new MigrationsEndpoint(migrator);
+	MigrationsEndpoint migrationsEndpoint(ListableBeanFactory beanFactory) {
+		return new MigrationsEndpoint(beanFactory.getBeansOfType(Migrator.class));
 	}
 
 }

@@ -5,14 +5,14 @@ import java.util.Set;
 import org.springframework.boot.sql.init.dependency.AbstractBeansOfTypeDatabaseInitializerDetector;
 
 /**
- * Tells Spring Boot that {@link MigratorInitializer} initializes the database, so JdbcTemplate, JdbcClient, JPA and
- * {@code @DependsOnDatabaseInitialization} beans are created after migrations ran.
+ * Tells Spring Boot that {@link StartupMigrations} and {@link MigratorInitializer} initialize the database, so
+ * JdbcTemplate, JdbcClient, JPA and {@code @DependsOnDatabaseInitialization} beans are created after migrations ran.
  */
 class MigratorDatabaseInitializerDetector extends AbstractBeansOfTypeDatabaseInitializerDetector {
 
 	@Override
 	protected Set<Class<?>> getDatabaseInitializerBeanTypes() {
-		return Set.of(MigratorInitializer.class);
+		return Set.of(StartupMigrations.class, MigratorInitializer.class);
 	}
 
 	/**

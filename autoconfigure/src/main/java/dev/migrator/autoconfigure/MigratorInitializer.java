@@ -6,8 +6,10 @@ import dev.migrator.engine.Migrator;
 import org.springframework.beans.factory.InitializingBean;
 
 /**
- * Runs the configured {@link MigratorProperties.Mode} while the context refreshes. Beans that use the database
- * are created after it ({@link MigratorDatabaseInitializerDetector}).
+ * Runs one {@link Migrator} in a {@link MigratorProperties.Mode} while the context refreshes. Beans that use the
+ * database are created after it ({@link MigratorDatabaseInitializerDetector}). {@link StartupMigrations} runs every
+ * Migrator bean anyway; define a MigratorInitializer bean only to give a migrator another mode than
+ * {@code migrator.mode}.
  */
 public class MigratorInitializer implements InitializingBean {
 
@@ -30,6 +32,11 @@ public class MigratorInitializer implements InitializingBean {
 			case OFF -> {
 			}
 		}
+	}
+
+	/** The migrator this initializer runs. */
+	public Migrator migrator() {
+		return this.migrator;
 	}
 
 	/** What the startup run applied, or {@code null} when it did not migrate. */

@@ -4,6 +4,7 @@ import dev.migrator.actuate.MigrationsMetrics;
 import dev.migrator.engine.Migrator;
 import io.micrometer.core.instrument.MeterRegistry;
 
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -11,7 +12,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 
-/** Gauges of migrations by state and a timer of the startup run, when Micrometer is present. */
+/** Gauges of migrations by migrator and state, and a timer of each startup run, when Micrometer is present. */
 @AutoConfiguration(after = MigratorAutoConfiguration.class,
 		afterName = "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration")
 @ConditionalOnClass(MeterRegistry.class)
@@ -20,10 +21,10 @@ public final class MigratorMetricsAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	MigrationsMetrics migrationsMetrics(Migrator migrator, ObjectProvider<MigratorInitializer> initializer) {
-		return new MigrationsMetrics(migrator, () -> {
-			MigratorInitializer startup = initializer.getIfAvailable();
-			return (startup != null) ? startup.report() : null;
+	MigrationsMetrics migrationsMetrics(ListableBeanFactory beanFactory, ObjectProvider<StartupMigrations> startup) {
+		return new MigrationsMetrics(beanFactory.getBeansOfType(Migrator.class), (name) -> {
+			StartupMigrations migrations = startup.getIfAvailable();
+			return (migrations != null) ? migrations.report(name) : null;
 		});
 	}
 

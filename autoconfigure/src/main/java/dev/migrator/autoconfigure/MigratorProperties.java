@@ -1,6 +1,9 @@
 package dev.migrator.autoconfigure;
 
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.regex.Pattern;
 
 import dev.migrator.engine.HistoryStore;
 import dev.migrator.engine.MigratorSettings;
@@ -16,6 +19,13 @@ import org.springframework.boot.context.properties.source.InvalidConfigurationPr
 @ConfigurationProperties("migrator")
 public class MigratorProperties {
 
+	private static final String CLASSPATH = "classpath:";
+
+	private static final String FILE = "file:";
+
+	/** A URL scheme or a resource prefix such as {@code classpath*:}; a Windows drive letter counts too. */
+	private static final Pattern PREFIX = Pattern.compile("^[A-Za-z][A-Za-z0-9+.*-]*:");
+
 	private static final String PLAIN_IDENTIFIER = "it must be a plain SQL identifier: 1 to 63 letters, digits, '_' or"
 			+ " '$', not starting with a digit";
 
@@ -25,7 +35,8 @@ public class MigratorProperties {
 	private boolean enabled = true;
 
 	/**
-	 * Folder that holds meta/_journal.json and the migration files, as 'classpath:' or 'file:'.
+	 * Folder that holds meta/_journal.json and the migration files, as 'classpath:' or 'file:'. Without a prefix,
+	 * 'classpath:'.
 	 */
 	private String location = MigratorSettings.DEFAULT_LOCATION;
 
@@ -91,21 +102,46 @@ public class MigratorProperties {
 	private String password;
 
 	/**
-	 * The engine settings these properties describe.
+	 * The engine settings these properties describe. Every value is checked here, before any connection is opened.
 	 * @throws InvalidConfigurationPropertyValueException naming the property whose value cannot be used
 	 */
 	public MigratorSettings toSettings() {
-		check("location", this.location, this.location != null && !this.location.isBlank(),
-				"it must name a folder, such as classpath:db/migrations");
+		String folder = prefixedLocation();
 		check("schema", this.schema, HistoryStore.isIdentifier(this.schema), PLAIN_IDENTIFIER);
 		check("table", this.table, HistoryStore.isIdentifier(this.table), PLAIN_IDENTIFIER);
-		check("lock-wait-timeout", this.lockWaitTimeout, !this.lockWaitTimeout.isNegative(), "it must not be negative");
-		check("statement-lock-timeout", this.statementLockTimeout, !this.statementLockTimeout.isNegative(),
-				"it must not be negative");
+		check("mode", this.mode, this.mode != null, oneOf(Mode.values()));
+		check("out-of-order", this.outOfOrder, this.outOfOrder != null, oneOf(Policy.OutOfOrder.values()));
+		check("on-modified", this.onModified, this.onModified != null, oneOf(Policy.OnProblem.values()));
+		check("on-unjournaled", this.onUnjournaled, this.onUnjournaled != null, oneOf(Policy.OnUnjournaled.values()));
+		checkDuration("lock-wait-timeout", this.lockWaitTimeout);
+		checkDuration("statement-lock-timeout", this.statementLockTimeout);
 		check("lock-retries", this.lockRetries, this.lockRetries >= 0, "it must be 0 or more");
-		return new MigratorSettings(this.location, this.schema, this.table,
+		return new MigratorSettings(folder, this.schema, this.table,
 				new Policy(this.outOfOrder, this.onModified, this.onUnjournaled), this.lockWaitTimeout,
 				this.statementLockTimeout, this.lockRetries);
+	}
+
+	/** The location with its prefix: an unprefixed one is on the classpath, as in Spring Boot's Flyway support. */
+	private String prefixedLocation() {
+		String value = (this.location != null) ? this.location.trim() : "";
+		String folder = PREFIX.matcher(value).find() ? value : CLASSPATH + value;
+		check("location", this.location, folder.startsWith(CLASSPATH) || folder.startsWith(FILE),
+				"only classpath: and file: locations are supported (an unprefixed location means classpath:),"
+						+ " such as classpath:db/migrations or file:/srv/app/migrations");
+		String path = folder.substring(folder.indexOf(':') + 1);
+		check("location", this.location, !path.isBlank() && !path.replace("/", "").isEmpty(),
+				"it must name a folder, such as classpath:db/migrations");
+		return folder;
+	}
+
+	private static void checkDuration(String property, Duration value) {
+		check(property, value, value != null, "it must be a duration, such as 10s or 5m");
+		check(property, value, !value.isNegative(), "it must not be negative");
+	}
+
+	private static String oneOf(Enum<?>[] values) {
+		return "it must be one of " + String.join(", ",
+				Arrays.stream(values).map((value) -> value.name().toLowerCase(Locale.ROOT).replace('_', '-')).toList());
 	}
 
 	public boolean isEnabled() {

@@ -14,6 +14,7 @@ import dev.migrator.testsupport.Sql;
 import jakarta.persistence.EntityManagerFactory;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration;
@@ -41,7 +42,7 @@ class MigratorAutoConfigurationTests {
 	@Test
 	void backsOffWithoutDataSource() {
 		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(MigratorAutoConfiguration.class))
-			.run((context) -> assertThat(context).doesNotHaveBean(Migrator.class).doesNotHaveBean(MigratorInitializer.class));
+			.run((context) -> assertThat(context).doesNotHaveBean(Migrator.class).doesNotHaveBean(StartupMigrations.class));
 	}
 
 	@Test
@@ -64,8 +65,8 @@ class MigratorAutoConfigurationTests {
 	void migratesTheDefaultLocationAtStartup() {
 		TestDatabase db = TestPostgres.newDatabase("defaults");
 		on(this.contextRunner, db).run((context) -> {
-			assertThat(context).hasSingleBean(Migrator.class).hasSingleBean(MigratorInitializer.class);
-			assertThat(context.getBean(MigratorInitializer.class).report().applied()).hasSize(2);
+			assertThat(context).hasSingleBean(Migrator.class).hasSingleBean(StartupMigrations.class);
+			assertThat(context.getBean(StartupMigrations.class).report("migrator").applied()).hasSize(2);
 		});
 		assertThat(Sql.rows(db, "SELECT name FROM widgets ORDER BY id")).containsExactly(List.of("sprocket"), List.of("gear"));
 		assertThat(Sql.history(db)).hasSize(2);
@@ -112,6 +113,16 @@ class MigratorAutoConfigurationTests {
 						new Policy(Policy.OutOfOrder.APPLY, Policy.OnProblem.WARN, Policy.OnUnjournaled.WARN),
 						Duration.ofMinutes(2), Duration.ofSeconds(3), 5));
 			});
+	}
+
+	@Test
+	void unprefixedLocationIsOnTheClasspath() {
+		TestDatabase db = TestPostgres.newDatabase("unprefixed");
+		on(this.contextRunner, db).withPropertyValues("migrator.location=db/migrations").run((context) -> {
+			assertThat(context).hasNotFailed();
+			assertThat(context.getBean(Migrator.class).settings().location()).isEqualTo("classpath:db/migrations");
+		});
+		assertThat(Sql.history(db)).hasSize(2);
 	}
 
 	@Test
@@ -232,6 +243,146 @@ class MigratorAutoConfigurationTests {
 				assertThat(context).hasNotFailed();
 				assertThat(context.getBean(WidgetReaders.class).counts).containsExactly(2L, 2L, 2L);
 			});
+	}
+
+	@Test
+	void applicationMigratorForASecondDataSourceRunsBesideTheAutoConfiguredOne() {
+		TestDatabase app = TestPostgres.newDatabase("primary");
+		TestDatabase audit = TestPostgres.newDatabase("audit");
+		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(MigratorAutoConfiguration.class))
+			.withBean("dataSource", DataSource.class, app::dataSource, (bd) -> bd.setPrimary(true))
+			.withBean("auditDataSource", DataSource.class, audit::dataSource)
+			.withUserConfiguration(AuditMigrator.class)
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context.getBeansOfType(Migrator.class)).containsOnlyKeys("auditMigrator", "migrator");
+				StartupMigrations startup = context.getBean(StartupMigrations.class);
+				assertThat(startup.report("migrator").applied()).hasSize(2);
+				assertThat(startup.report("auditMigrator").applied()).hasSize(1);
+			});
+		assertThat(Sql.history(app)).hasSize(2);
+		assertThat(Sql.history(audit)).hasSize(1);
+		assertThat(Sql.tableExists(audit, "audit_events")).isTrue();
+		assertThat(Sql.tableExists(audit, "widgets")).isFalse();
+		assertThat(Sql.tableExists(app, "audit_events")).isFalse();
+	}
+
+	@Test
+	void applicationMigratorInitializerRunsOnlyItsMigratorInItsOwnMode() {
+		TestDatabase app = TestPostgres.newDatabase("primary");
+		TestDatabase audit = TestPostgres.newDatabase("audit");
+		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(MigratorAutoConfiguration.class))
+			.withBean("dataSource", DataSource.class, app::dataSource, (bd) -> bd.setPrimary(true))
+			.withBean("auditDataSource", DataSource.class, audit::dataSource)
+			.withUserConfiguration(AuditMigrator.class, AuditMigratorOff.class)
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context.getBean(StartupMigrations.class).report("auditMigrator")).isNull();
+			});
+		assertThat(Sql.history(app)).hasSize(2);
+		assertThat(Sql.value(audit, "SELECT to_regclass('drizzle.__drizzle_migrations')")).isNull();
+	}
+
+	@Test
+	void applicationMigratorOnTheSameDataSourceReplacesTheAutoConfiguredOne() {
+		TestDatabase db = TestPostgres.newDatabase("own");
+		on(this.contextRunner, db).withUserConfiguration(OwnMigrator.class).run((context) -> {
+			assertThat(context).hasNotFailed();
+			assertThat(context.getBeansOfType(Migrator.class)).containsOnlyKeys("ownMigrator");
+			assertThat(context.getBean(Migrator.class)).isSameAs(context.getBean("ownMigrator"));
+		});
+		assertThat(Sql.rows(db, "SELECT count(*) FROM own.history")).containsExactly(List.of("2"));
+		assertThat(Sql.value(db, "SELECT to_regclass('drizzle.__drizzle_migrations')")).isNull();
+	}
+
+	@Test
+	void severalDataSourcesEachWithItsOwnMigratorNeedNoChoice() {
+		TestDatabase first = TestPostgres.newDatabase("first");
+		TestDatabase audit = TestPostgres.newDatabase("audit");
+		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(MigratorAutoConfiguration.class))
+			.withBean("firstDataSource", DataSource.class, first::dataSource)
+			.withBean("auditDataSource", DataSource.class, audit::dataSource)
+			.withUserConfiguration(FirstMigrator.class, AuditMigrator.class)
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context.getBeansOfType(Migrator.class)).containsOnlyKeys("firstMigrator", "auditMigrator");
+			});
+		assertThat(Sql.history(first)).hasSize(2);
+		assertThat(Sql.history(audit)).hasSize(1);
+	}
+
+	@Test
+	void severalDataSourcesWithoutAChoiceFailNamingThoseWithoutAMigrator() {
+		TestDatabase first = TestPostgres.newDatabase("first");
+		TestDatabase audit = TestPostgres.newDatabase("audit");
+		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(MigratorAutoConfiguration.class))
+			.withBean("firstDataSource", DataSource.class, first::dataSource)
+			.withBean("auditDataSource", DataSource.class, audit::dataSource)
+			.withUserConfiguration(AuditMigrator.class)
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.isInstanceOf(MigratorConfigurationException.class)
+				.hasMessageContaining("several DataSource beans [firstDataSource, auditDataSource]")
+				.hasMessageEndingWith("no Migrator bean migrates [firstDataSource]"));
+		assertThat(Sql.value(first, "SELECT to_regclass('drizzle.__drizzle_migrations')")).isNull();
+		assertThat(Sql.value(audit, "SELECT to_regclass('drizzle.__drizzle_migrations')")).isNull();
+	}
+
+	@Test
+	void applicationMigratorRunsAtStartupWithoutAnyDataSourceBean() {
+		TestDatabase audit = TestPostgres.newDatabase("audit");
+		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(MigratorAutoConfiguration.class))
+			.withBean("auditMigrator", Migrator.class,
+					() -> new Migrator(audit.dataSource(), MigratorSettings.defaults("classpath:db/audit"),
+							MigratorAutoConfigurationTests.class.getClassLoader()))
+			.run((context) -> assertThat(context).hasNotFailed().hasSingleBean(StartupMigrations.class));
+		assertThat(Sql.history(audit)).hasSize(1);
+	}
+
+	/** The application's migrator of its audit database, next to the auto-configured one. */
+	@Configuration(proxyBeanMethods = false)
+	static class AuditMigrator {
+
+		@Bean
+		Migrator auditMigrator(@Qualifier("auditDataSource") DataSource auditDataSource) {
+			return new Migrator(auditDataSource, MigratorSettings.defaults("classpath:db/audit"),
+					getClass().getClassLoader());
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class AuditMigratorOff {
+
+		@Bean
+		MigratorInitializer auditMigratorInitializer(@Qualifier("auditMigrator") Migrator auditMigrator) {
+			return new MigratorInitializer(auditMigrator, MigratorProperties.Mode.OFF);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class FirstMigrator {
+
+		@Bean
+		Migrator firstMigrator(@Qualifier("firstDataSource") DataSource firstDataSource) {
+			return new Migrator(firstDataSource, MigratorSettings.defaults("classpath:db/migrations"),
+					getClass().getClassLoader());
+		}
+
+	}
+
+	/** The application's own migrator of its only DataSource, with another history table. */
+	@Configuration(proxyBeanMethods = false)
+	static class OwnMigrator {
+
+		@Bean
+		Migrator ownMigrator(DataSource dataSource) {
+			return new Migrator(dataSource,
+					MigratorSettings.defaults("classpath:db/migrations").withHistoryTable("own", "history"),
+					getClass().getClassLoader());
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)

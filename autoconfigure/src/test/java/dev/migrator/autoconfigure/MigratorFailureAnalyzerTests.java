@@ -1,6 +1,9 @@
 package dev.migrator.autoconfigure;
 
 import java.nio.file.Path;
+import java.util.regex.Pattern;
+
+import javax.sql.DataSource;
 
 import dev.migrator.embedded.TestPostgres;
 import dev.migrator.embedded.TestPostgres.TestDatabase;
@@ -17,7 +20,9 @@ import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;
@@ -28,10 +33,11 @@ class MigratorFailureAnalyzerTests {
 	@TempDir
 	Path dir;
 
-	private static ConfigurableApplicationContext start(TestDatabase db, MigrationsFolder folder) {
+	private static ConfigurableApplicationContext start(TestDatabase db, MigrationsFolder folder, String... properties) {
 		return new SpringApplicationBuilder(MinimalApp.class).web(WebApplicationType.NONE)
 			.properties(db.springDataSourcePairs())
 			.properties("migrator.location=" + folder.location())
+			.properties(properties)
 			.run();
 	}
 
@@ -76,22 +82,67 @@ class MigratorFailureAnalyzerTests {
 	}
 
 	@Test
-	void logsEachAppliedMigrationThenUpToDate(CapturedOutput output) {
+	void dataSourceThatGivesNoConnectionStopsStartupWithoutANullPointer(CapturedOutput output) {
+		assertThatException().isThrownBy(() -> new SpringApplicationBuilder(MinimalApp.class, ForeignUrlDataSource.class)
+			.web(WebApplicationType.NONE)
+			.run());
+		assertThat(output).contains("APPLICATION FAILED TO START")
+			.contains("Description:\n\nMigrations could not be applied: The DataSource"
+					+ " (org.springframework.jdbc.datasource.SimpleDriverDataSource) returned no connection: its JDBC"
+					+ " driver does not accept the URL it was given")
+			.contains("Action:\n\nGive it a PostgreSQL JDBC URL, such as jdbc:postgresql://localhost:5432/app.")
+			.doesNotContain("NullPointerException");
+	}
+
+	@Test
+	void logsEachAppliedMigrationThenUpToDateNamingTheDatabase(CapturedOutput output) {
 		TestDatabase db = TestPostgres.newDatabase("logging");
+		String database = Pattern.quote(databaseName(db));
 		MigrationsFolder folder = MigrationsFolder.in(this.dir)
 			.add("0000_init", "CREATE TABLE a (id int);")
 			.add("0001_more", "CREATE TABLE b (id int);");
+		start(db, folder, "spring.datasource.url=" + db.url() + (db.url().contains("?") ? "&" : "?")
+				+ "ApplicationName=url-parameter-marker").close();
+		assertThat(output).containsPattern("Applied migration 0000_init on " + database + " in \\d+ ms")
+			.containsPattern("Applied migration 0001_more on " + database + " in \\d+ ms")
+			.containsPattern("Applied 2 migration\\(s\\) to drizzle.__drizzle_migrations on " + database
+					+ " in \\d+ ms \\(0 were already applied\\)")
+			.doesNotContain("url-parameter-marker");
 		start(db, folder).close();
-		assertThat(output).containsPattern("Applied migration 0000_init in \\d+ ms")
-			.containsPattern("Applied migration 0001_more in \\d+ ms")
-			.containsPattern("Applied 2 migration\\(s\\) to drizzle.__drizzle_migrations in \\d+ ms \\(0 were already applied\\)");
+		assertThat(output)
+			.containsPattern("drizzle.__drizzle_migrations on " + database + " is up to date: 2 applied, checked in \\d+ ms");
+	}
+
+	@Test
+	void validateModeLogsOneLineOnSuccess(CapturedOutput output) {
+		TestDatabase db = TestPostgres.newDatabase("validated");
+		MigrationsFolder folder = MigrationsFolder.in(this.dir).add("0000_init", "CREATE TABLE a (id int);");
 		start(db, folder).close();
-		assertThat(output).containsPattern("up to date: 2 applied, checked in \\d+ ms");
+		start(db, folder, "migrator.mode=validate").close();
+		assertThat(output).containsOnlyOnce("validated:")
+			.contains("Schema drizzle.__drizzle_migrations on " + databaseName(db)
+					+ " validated: 1 applied, nothing pending");
+	}
+
+	/** {@code host:port/database} of a test database. */
+	private static String databaseName(TestDatabase db) {
+		return db.url().replaceFirst("^jdbc:postgresql://", "").replaceFirst("\\?.*$", "");
 	}
 
 	@Configuration(proxyBeanMethods = false)
 	@ImportAutoConfiguration({ DataSourceAutoConfiguration.class, MigratorAutoConfiguration.class })
 	static class MinimalApp {
+
+	}
+
+	/** A DataSource whose driver (PostgreSQL's) does not accept its URL, so it answers {@code null}. */
+	@Configuration(proxyBeanMethods = false)
+	static class ForeignUrlDataSource {
+
+		@Bean
+		DataSource dataSource() {
+			return new SimpleDriverDataSource(new org.postgresql.Driver(), "jdbc:mysql://localhost:3306/app");
+		}
 
 	}
 

@@ -83,7 +83,8 @@ public final class MigrationLock {
 								+ " are just slow.");
 			}
 			if (!logged) {
-				logger.info("Waiting for another process to finish migrating {}", this.table);
+				logger.info("Waiting for another process to finish migrating {} on {}", this.table,
+						DatabaseName.of(connection));
 				logged = true;
 			}
 			sleep(pause);

@@ -41,6 +41,8 @@ public final class Migrator {
 
 	private volatile Journal journal;
 
+	private volatile String database;
+
 	public Migrator(DataSource dataSource, MigratorSettings settings, ClassLoader classLoader) {
 		this(dataSource, settings, MigrationSource.of(settings.location(), classLoader));
 	}
@@ -65,7 +67,7 @@ public final class Migrator {
 	/** The state of every migration, read live from the database; creates nothing. */
 	public Plan status() {
 		Journal current = journal();
-		try (Connection connection = this.dataSource.getConnection()) {
+		try (Connection connection = connect()) {
 			return plan(current, this.history.read(connection));
 		}
 		catch (SQLException ex) {
@@ -89,6 +91,8 @@ public final class Migrator {
 					"Apply the pending migrations (run with migrator.mode=migrate, or the one-shot migrate job) or fix"
 							+ " what is listed.");
 		}
+		logger.info("Schema {} on {} validated: {} applied, nothing pending", this.history.displayName(), this.database,
+				plan.count(MigrationState.APPLIED) + plan.count(MigrationState.MODIFIED));
 		return plan;
 	}
 
@@ -103,7 +107,7 @@ public final class Migrator {
 		MigrationLock lock = new MigrationLock(this.settings.schema(), this.settings.table(),
 				this.settings.lockWaitTimeout());
 		Executor executor = new Executor(this.history, this.settings);
-		try (Connection connection = this.dataSource.getConnection();
+		try (Connection connection = connect();
 				MigrationSession session = MigrationSession.open(connection, this.settings.clientCheckInterval())) {
 			Plan hint = plan(current, this.history.read(connection));
 			if (hint.toApply().isEmpty() && hint.problems().isEmpty()) {
@@ -144,30 +148,30 @@ public final class Migrator {
 			throw new ValidationException(plan.problems(),
 					"Nothing was applied. Resolve the problems listed, or relax the policy named in each.");
 		}
-		plan.warnings().forEach((warning) -> logger.warn(warning));
+		plan.warnings().forEach((warning) -> logger.warn("On {}: {}", this.database, warning));
 		int before = (int) plan.count(MigrationState.APPLIED) + (int) plan.count(MigrationState.MODIFIED);
 		List<AppliedMigration> applied = new ArrayList<>();
 		for (Migration migration : plan.toApply()) {
 			AppliedMigration done = executor.apply(connection, migration);
 			Duration slow = this.settings.slowMigrationWarning();
 			if (!slow.isZero() && done.duration().compareTo(slow) > 0) {
-				logger.warn("Migration {} took {} ms, longer than migrator.slow-migration-warning ({}): keep migrations"
-						+ " to seconds, and move large backfills to a one-shot script", done.tag(),
+				logger.warn("Migration {} on {} took {} ms, longer than migrator.slow-migration-warning ({}): keep"
+						+ " migrations to seconds, and move large backfills to a one-shot script", done.tag(), this.database,
 						done.duration().toMillis(), slow);
 			}
 			else {
-				logger.info("Applied migration {} in {} ms", done.tag(), done.duration().toMillis());
+				logger.info("Applied migration {} on {} in {} ms", done.tag(), this.database, done.duration().toMillis());
 			}
 			applied.add(done);
 		}
 		Duration took = Duration.ofNanos(System.nanoTime() - started);
 		if (applied.isEmpty()) {
-			logger.info("Schema {} is up to date: {} applied, checked in {} ms", this.history.displayName(), before,
-					took.toMillis());
+			logger.info("Schema {} on {} is up to date: {} applied, checked in {} ms", this.history.displayName(),
+					this.database, before, took.toMillis());
 		}
 		else {
-			logger.info("Applied {} migration(s) to {} in {} ms ({} were already applied)", applied.size(),
-					this.history.displayName(), took.toMillis(), before);
+			logger.info("Applied {} migration(s) to {} on {} in {} ms ({} were already applied)", applied.size(),
+					this.history.displayName(), this.database, took.toMillis(), before);
 		}
 		return new MigrationReport(List.copyOf(applied), before, plan.warnings(), took);
 	}
@@ -177,12 +181,30 @@ public final class Migrator {
 		return this.settings;
 	}
 
+	/** The DataSource this migrator runs on. */
+	public DataSource dataSource() {
+		return this.dataSource;
+	}
+
+	/** A connection of the DataSource; a DataSource may answer {@code null}, which is reported as an error here. */
+	private Connection connect() throws SQLException {
+		Connection connection = this.dataSource.getConnection();
+		if (connection == null) {
+			throw new MigratorException("The DataSource (" + this.dataSource.getClass().getName()
+					+ ") returned no connection: its JDBC driver does not accept the URL it was given",
+					"Give it a PostgreSQL JDBC URL, such as jdbc:postgresql://localhost:5432/app.");
+		}
+		this.database = DatabaseName.of(connection);
+		return connection;
+	}
+
 	private Plan plan(Journal current, List<AppliedRow> rows) {
 		return Planner.plan(current, this.history.displayName(), rows, this.settings.policy());
 	}
 
 	private static MigratorException databaseError(String what, SQLException ex) {
-		return new MigratorException("Could not " + what + ": " + ex.getMessage() + " [SQLSTATE " + ex.getSQLState() + "]",
+		String state = (ex.getSQLState() != null) ? " [SQLSTATE " + ex.getSQLState() + "]" : "";
+		return new MigratorException("Could not " + what + ": " + ex.getMessage() + state,
 				"Check that the database is reachable and that the migration user may use the history schema.", ex);
 	}
 
