@@ -1,13 +1,7 @@
 package dev.migrator.actuate;
 
-import java.time.Instant;
-import java.util.List;
-
-import com.fasterxml.jackson.annotation.JsonInclude;
-import dev.migrator.engine.MigrationState;
+import dev.migrator.engine.MigrationsStatus;
 import dev.migrator.engine.Migrator;
-import dev.migrator.engine.Plan;
-import dev.migrator.engine.PlannedMigration;
 
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
@@ -15,7 +9,8 @@ import org.springframework.boot.actuate.endpoint.annotation.Selector;
 
 /**
  * {@code /actuator/migrations}: every journal entry with its state and hash, read live from the history table (one
- * query; the files were read at startup). It never shows SQL text, connection URLs or credentials.
+ * query; the files were read at startup). It never shows SQL text, connection URLs or credentials. The body is
+ * {@link MigrationsStatus}, the model {@code migrator status --json} prints too.
  */
 @Endpoint(id = "migrations")
 public class MigrationsEndpoint {
@@ -27,14 +22,8 @@ public class MigrationsEndpoint {
 	}
 
 	@ReadOperation
-	public MigrationsDescriptor migrations() {
-		Plan plan = this.migrator.status();
-		return new MigrationsDescriptor(plan.location(), plan.table(),
-				plan.count(MigrationState.APPLIED) + plan.count(MigrationState.MODIFIED),
-				plan.count(MigrationState.PENDING) + plan.count(MigrationState.OUT_OF_ORDER),
-				plan.count(MigrationState.MODIFIED), plan.count(MigrationState.OUT_OF_ORDER),
-				plan.count(MigrationState.UNKNOWN),
-				plan.migrations().stream().map(MigrationDescriptor::of).toList());
+	public MigrationsStatus migrations() {
+		return MigrationsStatus.of(this.migrator.status());
 	}
 
 	/**
@@ -43,52 +32,14 @@ public class MigrationsEndpoint {
 	 * @return the migration, or {@code null} (404) for a tag the journal does not have
 	 */
 	@ReadOperation
-	public MigrationDescriptor migration(@Selector String tag) {
+	public MigrationsStatus.Entry migration(@Selector String tag) {
 		return this.migrator.status()
 			.migrations()
 			.stream()
 			.filter((migration) -> tag.equals(migration.tag()))
 			.findFirst()
-			.map(MigrationDescriptor::of)
+			.map(MigrationsStatus.Entry::of)
 			.orElse(null);
-	}
-
-	/**
-	 * The whole report.
-	 *
-	 * @param location the migrations folder, as configured
-	 * @param table the history table, {@code schema.table}
-	 * @param applied entries with a history row (including modified ones)
-	 * @param pending entries without one (including out-of-order ones)
-	 * @param modified applied entries whose file changed since
-	 * @param outOfOrder pending entries older than the newest applied one
-	 * @param unknown history rows no entry matches
-	 * @param migrations entries in journal order, then unknown rows
-	 */
-	public record MigrationsDescriptor(String location, String table, long applied, long pending, long modified,
-			long outOfOrder, long unknown, List<MigrationDescriptor> migrations) {
-	}
-
-	/**
-	 * One migration, or one unknown history row.
-	 *
-	 * @param idx journal idx (absent for an unknown row)
-	 * @param tag journal tag (absent for an unknown row)
-	 * @param when journal {@code when}, the row's {@code created_at} for an unknown row
-	 * @param hash SHA-256 of the file, the recorded hash for an unknown row
-	 * @param state APPLIED, PENDING, MODIFIED, OUT_OF_ORDER or UNKNOWN
-	 * @param appliedHash the recorded hash, for a modified migration only
-	 * @param appliedAt when it was applied, where the database knows
-	 */
-	@JsonInclude(JsonInclude.Include.NON_NULL)
-	public record MigrationDescriptor(Integer idx, String tag, Long when, String hash, MigrationState state,
-			String appliedHash, Instant appliedAt) {
-
-		static MigrationDescriptor of(PlannedMigration migration) {
-			return new MigrationDescriptor(migration.idx(), migration.tag(), migration.when(), migration.hash(),
-					migration.state(), migration.appliedHash(), migration.appliedAt());
-		}
-
 	}
 
 }
