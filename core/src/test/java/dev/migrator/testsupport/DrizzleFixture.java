@@ -9,13 +9,18 @@ public final class DrizzleFixture {
 	private DrizzleFixture() {
 	}
 
-	/** The fixture project: package.json, schema steps and node_modules once installed. */
+	/**
+	 * The fixture project: package.json, schema steps and node_modules once installed. Found from the core module
+	 * and from its sibling modules (the fixture is not packaged in the test-jar).
+	 */
 	public static Path project() {
-		Path project = Path.of("src/test/drizzle").toAbsolutePath();
-		if (!Files.isDirectory(project)) {
-			throw new IllegalStateException("Run the tests from the core module: no " + project);
+		for (Path candidate : new Path[] { Path.of("src/test/drizzle"), Path.of("../core/src/test/drizzle") }) {
+			if (Files.isDirectory(candidate)) {
+				return candidate.toAbsolutePath().normalize();
+			}
 		}
-		return project;
+		throw new IllegalStateException("Run the tests from the core module or a sibling: no src/test/drizzle in "
+				+ Path.of("").toAbsolutePath());
 	}
 
 	/** The migrations folder drizzle-kit generated. */
