@@ -44,7 +44,8 @@ class HistoryJarIT {
 			.contains("Baselined drizzle.__drizzle_migrations: 3 migration(s) up to 0002_post_status recorded as applied");
 		assertThat(Sql.history(db)).isEqualTo(DrizzleRows.of(FIXTURE, 3));
 
-		MigratorJar.Result migrate = MigratorJar.run(this.dir, env, "migrate", "--dir", FIXTURE.toString());
+		MigratorJar.Result migrate = MigratorJar.run(this.dir,
+				Map.of("DATABASE_URL", MigratorJar.postgresUrl(db), "MIGRATIONS_DIR", FIXTURE.toString()), "migrate");
 		assertThat(migrate.exitCode()).as(migrate.toString()).isZero();
 		assertThat(migrate.out()).doesNotContain("0002_post_status")
 			.contains("Applied migration 0003_slugs")

@@ -84,8 +84,9 @@ public final class Migrator {
 		}
 		if (!problems.isEmpty()) {
 			throw new ValidationException(problems,
-					"Apply the pending migrations (run with migrator.mode=migrate, or the one-shot migrate job) or fix"
-							+ " what is listed.");
+					"Apply the pending migrations (run with migrator.mode=migrate, the one-shot migrate job or migrator"
+							+ " migrate) or fix what is listed; for an applied file edited on purpose, migrator repair"
+							+ " --tag <tag> --yes records its new hash.");
 		}
 		return plan;
 	}
