@@ -6,9 +6,9 @@ import java.util.Set;
 
 /**
  * Which {@code sslmode} the connection uses, and why. A local server rarely has a certificate and a remote one
- * should never be reached in clear text, so: {@code --ssl-mode} wins; else an {@code sslmode} written in the URL;
- * else {@code disable} for {@code localhost}, {@code 127.0.0.1}, {@code ::1} or a Unix socket and {@code require}
- * for any other host.
+ * should never be reached in clear text, so: {@code --ssl-mode} wins; else an {@code sslmode} (or pgjdbc's older
+ * {@code ssl=true}) written in the URL; else {@code disable} for {@code localhost}, {@code 127.0.0.1}, {@code ::1}
+ * or a Unix socket and {@code require} for any other host.
  *
  * @param mode the {@code sslmode} value
  * @param reason why, for the line the command prints, such as {@code because localhost is a local host}
@@ -37,6 +37,12 @@ record SslChoice(String mode, String reason) {
 		String inUrl = url.parameters().get("sslmode");
 		if (inUrl != null) {
 			return new SslChoice(inUrl, "as the URL says");
+		}
+		String legacy = url.parameters().get("ssl");
+		if (legacy != null) {
+			// pgjdbc's older switch: ssl=true alone means verify-full to the driver
+			boolean on = legacy.isEmpty() || Boolean.parseBoolean(legacy);
+			return new SslChoice(on ? "verify-full" : "disable", "as ssl=" + legacy + " in the URL says");
 		}
 		if (url.unixSocket()) {
 			return new SslChoice("disable", "because it is a Unix socket");

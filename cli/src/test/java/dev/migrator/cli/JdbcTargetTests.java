@@ -41,6 +41,8 @@ class JdbcTargetTests {
 			.containsEntry("sslmode", "verify-full");
 		assertThat(target("postgres://u@localhost/app?sslmode=require", null, null, null).properties())
 			.containsEntry("sslmode", "require");
+		assertThat(SslChoice.of(DatabaseUrl.parse("jdbc:postgresql://localhost/app?ssl=true", "t"), null))
+			.isEqualTo(new SslChoice("verify-full", "as ssl=true in the URL says"));
 		assertThat(target("postgres://u@db.example/app?sslmode=verify-full", null, null, "DISABLE").properties())
 			.containsEntry("sslmode", "disable");
 		assertThatExceptionOfType(UsageException.class)
