@@ -22,7 +22,10 @@ final class DrizzleRows {
 
 	/** {@code [hash, created_at]} of the first entries of a folder's journal, as {@code Sql.history} lists rows. */
 	static List<List<String>> of(Path folder, int count) throws Exception {
-		JsonNode entries = JsonMapper.builder().build().readTree(folder.resolve("meta/_journal.json").toFile()).get("entries");
+		JsonNode entries = JsonMapper.builder()
+			.build()
+			.readTree(folder.resolve("meta/_journal.json").toFile())
+			.get("entries");
 		List<List<String>> rows = new ArrayList<>();
 		for (int i = 0; i < count; i++) {
 			JsonNode entry = entries.get(i);

@@ -37,7 +37,8 @@ class UrlLookupTests {
 			.isEqualTo("postgres://right/app");
 		assertThatExceptionOfType(UsageException.class)
 			.isThrownBy(() -> UrlLookup.find(null, Map.of("ROOT_ENV", "missing.env"), this.dir))
-			.withMessageContaining("ROOT_ENV names the dotenv file " + this.dir.resolve("missing.env") + ", which does not exist");
+			.withMessageContaining(
+					"ROOT_ENV names the dotenv file " + this.dir.resolve("missing.env") + ", which does not exist");
 	}
 
 	@Test

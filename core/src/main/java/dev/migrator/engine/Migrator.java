@@ -188,16 +188,19 @@ public final class Migrator {
 		return Planner.plan(current, this.history.displayName(), rows, this.settings.policy());
 	}
 
+	/** The journal's entry with a tag; checked before the database is touched. */
 	private Migration entry(String tag) {
-		Journal current = journal();
-		return current.migrations()
-			.stream()
-			.filter((migration) -> migration.tag().equals(tag))
-			.findFirst()
-			.orElseThrow(() -> new IllegalArgumentException("No entry of meta/_journal.json in " + current.location()
-					+ " has the tag '" + tag + "'" + (current.migrations().isEmpty() ? ""
-							: " (its tags run from " + current.migrations().get(0).tag() + " to "
-									+ current.migrations().get(current.migrations().size() - 1).tag() + ")")));
+		List<Migration> migrations = journal().migrations();
+		for (Migration migration : migrations) {
+			if (migration.tag().equals(tag)) {
+				return migration;
+			}
+		}
+		String tags = migrations.isEmpty() ? ""
+				: " (its tags run from " + migrations.get(0).tag() + " to " + migrations.get(migrations.size() - 1).tag()
+						+ ")";
+		throw new IllegalArgumentException(
+				"No entry of meta/_journal.json in " + journal().location() + " has the tag '" + tag + "'" + tags);
 	}
 
 	/** Runs work on one connection while holding the migration lock. */

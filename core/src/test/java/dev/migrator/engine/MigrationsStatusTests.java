@@ -33,7 +33,8 @@ class MigrationsStatusTests {
 		assertThat(status.unknown()).isEqualTo(1);
 		JsonNode json = JsonMapper.builder().build().readTree(status.toJson());
 		assertThat(json.get("migrations").get(0).toString()).isEqualTo("{\"idx\":0,\"tag\":\"0000_a\",\"when\":1000,"
-				+ "\"hash\":\"aaaa\",\"state\":\"MODIFIED\",\"appliedHash\":\"old\",\"appliedAt\":\"2026-11-25T21:44:32.089149Z\"}");
+				+ "\"hash\":\"aaaa\",\"state\":\"MODIFIED\",\"appliedHash\":\"old\","
+				+ "\"appliedAt\":\"2026-11-25T21:44:32.089149Z\"}");
 		assertThat(json.get("migrations").get(1).toString())
 			.isEqualTo("{\"idx\":1,\"tag\":\"0001_b\",\"when\":2000,\"hash\":\"bbbb\",\"state\":\"PENDING\"}");
 		assertThat(json.get("migrations").get(2).toString())
