@@ -87,6 +87,28 @@ public class MigratorProperties {
 	private int lockRetries = MigratorSettings.DEFAULT_LOCK_RETRIES;
 
 	/**
+	 * PostgreSQL statement_timeout for every migration statement; 0 for none.
+	 */
+	private Duration statementTimeout = MigratorSettings.DEFAULT_STATEMENT_TIMEOUT;
+
+	/**
+	 * Migration duration above which it is logged as a warning; 0 for never.
+	 */
+	private Duration slowMigrationWarning = MigratorSettings.DEFAULT_SLOW_MIGRATION_WARNING;
+
+	/**
+	 * PostgreSQL 14+ client_connection_check_interval of the migration session, so that the backend of a killed
+	 * instance stops within it and frees the migration lock; 0 leaves the server's setting.
+	 */
+	private Duration clientCheckInterval = MigratorSettings.DEFAULT_CLIENT_CHECK_INTERVAL;
+
+	/**
+	 * Whether an INVALID index that a CREATE INDEX CONCURRENTLY migration is about to build (left by an earlier failed
+	 * attempt) is dropped first; if false, startup stops naming it.
+	 */
+	private boolean dropInvalidIndexes = MigratorSettings.DEFAULT_DROP_INVALID_INDEXES;
+
+	/**
 	 * JDBC URL of a dedicated connection for migrations. Defaults to the application's DataSource.
 	 */
 	private String url;
@@ -116,9 +138,13 @@ public class MigratorProperties {
 		checkDuration("lock-wait-timeout", this.lockWaitTimeout);
 		checkDuration("statement-lock-timeout", this.statementLockTimeout);
 		check("lock-retries", this.lockRetries, this.lockRetries >= 0, "it must be 0 or more");
+		checkDuration("statement-timeout", this.statementTimeout);
+		checkDuration("slow-migration-warning", this.slowMigrationWarning);
+		checkDuration("client-check-interval", this.clientCheckInterval);
 		return new MigratorSettings(folder, this.schema, this.table,
 				new Policy(this.outOfOrder, this.onModified, this.onUnjournaled), this.lockWaitTimeout,
-				this.statementLockTimeout, this.lockRetries);
+				this.statementLockTimeout, this.lockRetries, this.statementTimeout, this.slowMigrationWarning,
+				this.clientCheckInterval, this.dropInvalidIndexes);
 	}
 
 	/** The location with its prefix: an unprefixed one is on the classpath, as in Spring Boot's Flyway support. */
@@ -230,6 +256,38 @@ public class MigratorProperties {
 
 	public void setLockRetries(int lockRetries) {
 		this.lockRetries = lockRetries;
+	}
+
+	public Duration getStatementTimeout() {
+		return this.statementTimeout;
+	}
+
+	public void setStatementTimeout(Duration statementTimeout) {
+		this.statementTimeout = statementTimeout;
+	}
+
+	public Duration getSlowMigrationWarning() {
+		return this.slowMigrationWarning;
+	}
+
+	public void setSlowMigrationWarning(Duration slowMigrationWarning) {
+		this.slowMigrationWarning = slowMigrationWarning;
+	}
+
+	public Duration getClientCheckInterval() {
+		return this.clientCheckInterval;
+	}
+
+	public void setClientCheckInterval(Duration clientCheckInterval) {
+		this.clientCheckInterval = clientCheckInterval;
+	}
+
+	public boolean isDropInvalidIndexes() {
+		return this.dropInvalidIndexes;
+	}
+
+	public void setDropInvalidIndexes(boolean dropInvalidIndexes) {
+		this.dropInvalidIndexes = dropInvalidIndexes;
 	}
 
 	public String getUrl() {

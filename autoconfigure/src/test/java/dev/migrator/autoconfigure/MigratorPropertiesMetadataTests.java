@@ -30,7 +30,9 @@ class MigratorPropertiesMetadataTests {
 		assertThat(properties).containsOnlyKeys("migrator.enabled", "migrator.location", "migrator.schema",
 				"migrator.table", "migrator.mode", "migrator.out-of-order", "migrator.on-modified",
 				"migrator.on-unjournaled", "migrator.lock-wait-timeout", "migrator.statement-lock-timeout",
-				"migrator.lock-retries", "migrator.url", "migrator.username", "migrator.password");
+				"migrator.lock-retries", "migrator.statement-timeout", "migrator.slow-migration-warning",
+				"migrator.client-check-interval", "migrator.drop-invalid-indexes", "migrator.url", "migrator.username",
+				"migrator.password");
 		properties.forEach((name, p) -> assertThat(p.path("description").stringValue()).as(name)
 			.isNotBlank()
 			.doesNotStartWith("The ")
@@ -51,7 +53,14 @@ class MigratorPropertiesMetadataTests {
 				Map.entry("migrator.lock-wait-timeout", MigratorSettings.DEFAULT_LOCK_WAIT_TIMEOUT.toMinutes() + "m"),
 				Map.entry("migrator.statement-lock-timeout",
 						MigratorSettings.DEFAULT_STATEMENT_LOCK_TIMEOUT.toSeconds() + "s"),
-				Map.entry("migrator.lock-retries", Integer.toString(MigratorSettings.DEFAULT_LOCK_RETRIES))));
+				Map.entry("migrator.lock-retries", Integer.toString(MigratorSettings.DEFAULT_LOCK_RETRIES)),
+				Map.entry("migrator.statement-timeout", MigratorSettings.DEFAULT_STATEMENT_TIMEOUT.toSeconds() + "s"),
+				Map.entry("migrator.slow-migration-warning",
+						MigratorSettings.DEFAULT_SLOW_MIGRATION_WARNING.toSeconds() + "s"),
+				Map.entry("migrator.client-check-interval",
+						MigratorSettings.DEFAULT_CLIENT_CHECK_INTERVAL.toSeconds() + "s"),
+				Map.entry("migrator.drop-invalid-indexes",
+						Boolean.toString(MigratorSettings.DEFAULT_DROP_INVALID_INDEXES))));
 		assertThat(properties.get("migrator.enabled").get("description").stringValue()).startsWith("Whether");
 		assertThat(metadata.toString()).contains("\"management.endpoint.migrations.access\"");
 		JsonNode hints = metadata.get("hints");

@@ -176,6 +176,24 @@ public final class HistoryStore {
 		}
 	}
 
+	/**
+	 * Replaces the recorded hash of one row, only while it still holds the hash the caller saw.
+	 * @param connection the connection, holding the migration lock
+	 * @param id the row's id
+	 * @param recordedHash the hash the row holds
+	 * @param newHash the hash to record
+	 * @return whether the row was changed
+	 */
+	public boolean replaceHash(Connection connection, long id, String recordedHash, String newHash) throws SQLException {
+		try (PreparedStatement update = connection
+			.prepareStatement("UPDATE " + this.qualified + " SET hash = ? WHERE id = ? AND hash = ?")) {
+			update.setString(1, newHash);
+			update.setLong(2, id);
+			update.setString(3, recordedHash);
+			return update.executeUpdate() == 1;
+		}
+	}
+
 	/** {@code schema.table}, as shown to users. */
 	public String displayName() {
 		return this.schema + "." + this.table;

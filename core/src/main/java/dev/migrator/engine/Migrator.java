@@ -12,7 +12,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one entry point: {@link #status()}, {@link #migrate()} and {@link #validate()}.
+ * The one entry point: {@link #status()}, {@link #migrate()} and {@link #validate()}, and for the command line
+ * {@link #baseline(String)} and {@link #repair(String, boolean)}, which change the history table under the same lock.
  *
  * <p>Steps of {@link #migrate()}, all on one connection:
  * <ol>
@@ -88,8 +89,9 @@ public final class Migrator {
 		}
 		if (!problems.isEmpty()) {
 			throw new ValidationException(problems,
-					"Apply the pending migrations (run with migrator.mode=migrate, or the one-shot migrate job) or fix"
-							+ " what is listed.");
+					"Apply the pending migrations (run with migrator.mode=migrate, the one-shot migrate job or migrator"
+							+ " migrate) or fix what is listed; for an applied file edited on purpose, migrator repair"
+							+ " --tag <tag> --yes records its new hash.");
 		}
 		logger.info("Schema {} on {} validated: {} applied, nothing pending", this.history.displayName(), this.database,
 				plan.count(MigrationState.APPLIED) + plan.count(MigrationState.MODIFIED));
@@ -176,6 +178,51 @@ public final class Migrator {
 		return new MigrationReport(List.copyOf(applied), before, plan.warnings(), took);
 	}
 
+	/**
+	 * Adopts a database whose schema was created some other way: records the entries up to and including
+	 * {@code tag} as applied, exactly as Drizzle's runner would, without running them ({@link Baseline}).
+	 * @param tag the newest entry the database already has
+	 * @return the entries recorded, in journal order
+	 * @throws IllegalArgumentException when the journal has no such tag
+	 * @throws ValidationException when one of them is already recorded or a history row is newer; nothing changed
+	 */
+	public List<Migration> baseline(String tag) {
+		List<Migration> entries = Baseline.upTo(journal(), entry(tag));
+		List<Migration> recorded = locked("baseline",
+				(connection) -> Baseline.record(connection, this.history, entries, journal()));
+		recorded.forEach((migration) -> logger.info("Recorded {} as applied without running it", migration.tag()));
+		logger.info("Baselined {}: {} migration(s) up to {} recorded as applied", this.history.displayName(),
+				recorded.size(), tag);
+		return recorded;
+	}
+
+	/**
+	 * Replaces the recorded hash of a {@link MigrationState#MODIFIED} migration with its file's, for a file that was
+	 * edited on purpose ({@link HashRepair}).
+	 * @param tag the migration's tag
+	 * @param apply whether to replace it; {@code false} only reports what would be replaced and takes no lock
+	 * @return the recorded and the file's hash, and whether the row was changed
+	 * @throws IllegalArgumentException when the journal has no such tag
+	 * @throws ValidationException when the migration is not MODIFIED; nothing changed
+	 */
+	public HashRepair repair(String tag, boolean apply) {
+		entry(tag);
+		if (!apply) {
+			return HashRepair.of(status(), tag);
+		}
+		HashRepair done = locked("repair", (connection) -> {
+			HashRepair repair = HashRepair.of(plan(journal(), this.history.read(connection)), tag);
+			if (!this.history.replaceHash(connection, repair.rowId(), repair.recordedHash(), repair.fileHash())) {
+				throw new MigratorException("History row id " + repair.rowId() + " of " + tag + " changed while it was"
+						+ " being repaired", "Something other than Migrator writes the history table; check and retry.");
+			}
+			return repair.done();
+		});
+		logger.info("Replaced the recorded hash of {} (history row id {}): was {}, now {} (the file's)", tag,
+				done.rowId(), done.recordedHash(), done.fileHash());
+		return done;
+	}
+
 	/** The settings this migrator runs with. */
 	public MigratorSettings settings() {
 		return this.settings;
@@ -202,10 +249,46 @@ public final class Migrator {
 		return Planner.plan(current, this.history.displayName(), rows, this.settings.policy());
 	}
 
+	/** The journal's entry with a tag; checked before the database is touched. */
+	private Migration entry(String tag) {
+		List<Migration> migrations = journal().migrations();
+		for (Migration migration : migrations) {
+			if (migration.tag().equals(tag)) {
+				return migration;
+			}
+		}
+		String tags = migrations.isEmpty() ? ""
+				: " (its tags run from " + migrations.get(0).tag() + " to " + migrations.get(migrations.size() - 1).tag()
+						+ ")";
+		String where = (journal().layout() == Journal.Layout.FOLDERS) ? "No migration folder in "
+				: "No entry of meta/_journal.json in ";
+		throw new IllegalArgumentException(where + journal().location() + " has the tag '" + tag + "'" + tags);
+	}
+
+	/** Runs work on one connection while holding the migration lock. */
+	private <T> T locked(String what, LockedWork<T> work) {
+		MigrationLock lock = new MigrationLock(this.settings.schema(), this.settings.table(),
+				this.settings.lockWaitTimeout());
+		try (Connection connection = connect(); MigrationLock.Held held = lock.acquire(connection)) {
+			return work.run(connection);
+		}
+		catch (SQLException ex) {
+			throw databaseError(what + " " + this.history.displayName(), ex);
+		}
+	}
+
 	private static MigratorException databaseError(String what, SQLException ex) {
 		String state = (ex.getSQLState() != null) ? " [SQLSTATE " + ex.getSQLState() + "]" : "";
 		return new MigratorException("Could not " + what + ": " + ex.getMessage() + state,
 				"Check that the database is reachable and that the migration user may use the history schema.", ex);
+	}
+
+	/** Work done on a connection that holds the lock. */
+	@FunctionalInterface
+	private interface LockedWork<T> {
+
+		T run(Connection connection) throws SQLException;
+
 	}
 
 }

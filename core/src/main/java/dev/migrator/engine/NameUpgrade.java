@@ -82,6 +82,8 @@ final class NameUpgrade {
 					"Restore the migration folders those rows were applied from (drizzle-kit up converts a 0.x folder),"
 							+ " or run from the folder that applied them.");
 		}
+		// in the caller's transaction where it has one (a baseline), else in one of its own
+		boolean own = connection.getAutoCommit();
 		connection.setAutoCommit(false);
 		try (Statement statement = connection.createStatement();
 				PreparedStatement update = connection
@@ -94,14 +96,20 @@ final class NameUpgrade {
 				update.addBatch();
 			}
 			update.executeBatch();
-			connection.commit();
+			if (own) {
+				connection.commit();
+			}
 		}
 		catch (SQLException ex) {
-			connection.rollback();
+			if (own) {
+				connection.rollback();
+			}
 			throw ex;
 		}
 		finally {
-			connection.setAutoCommit(true);
+			if (own) {
+				connection.setAutoCommit(true);
+			}
 		}
 	}
 

@@ -8,7 +8,10 @@ public final class DrizzleFixture {
 	private DrizzleFixture() {
 	}
 
-	/** The fixture project: package.json, schema steps and node_modules once installed. */
+	/**
+	 * The fixture project: package.json, schema steps and node_modules once installed. Found from the core module
+	 * and from its sibling modules (the fixture is not packaged in the test-jar).
+	 */
 	public static Path project() {
 		return DrizzleProject.V0.project();
 	}

@@ -36,13 +36,18 @@ public final class DrizzleProject {
 		this.doneLine = doneLine;
 	}
 
-	/** The project folder: package.json, schema steps, migrations and node_modules once installed. */
+	/**
+	 * The project folder: package.json, schema steps, migrations and node_modules once installed. Found from the core
+	 * module and from its sibling modules (the fixture is not packaged in the test-jar).
+	 */
 	public Path project() {
-		Path project = Path.of("src/test", this.folder).toAbsolutePath();
-		if (!Files.isDirectory(project)) {
-			throw new IllegalStateException("Run the tests from the core module: no " + project);
+		for (Path candidate : new Path[] { Path.of("src/test", this.folder), Path.of("../core/src/test", this.folder) }) {
+			if (Files.isDirectory(candidate)) {
+				return candidate.toAbsolutePath().normalize();
+			}
 		}
-		return project;
+		throw new IllegalStateException("Run the tests from the core module or a sibling: no src/test/" + this.folder
+				+ " in " + Path.of("").toAbsolutePath());
 	}
 
 	/** The migrations folder the project's drizzle-kit generated. */

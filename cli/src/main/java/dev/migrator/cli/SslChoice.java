@@ -1,0 +1,61 @@
+package dev.migrator.cli;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Which {@code sslmode} the connection uses, and why. A local server rarely has a certificate and a remote one
+ * should never be reached in clear text, so: {@code --ssl-mode} wins; else an {@code sslmode} (or pgjdbc's older
+ * {@code ssl=true}) written in the URL; else {@code disable} for {@code localhost}, {@code 127.0.0.1}, {@code ::1}
+ * or a Unix socket and {@code require} for any other host.
+ *
+ * @param mode the {@code sslmode} value
+ * @param reason why, for the line the command prints, such as {@code because localhost is a local host}
+ */
+record SslChoice(String mode, String reason) {
+
+	static final List<String> MODES = List.of("disable", "allow", "prefer", "require", "verify-ca", "verify-full");
+
+	private static final Set<String> LOCAL_HOSTS = Set.of("localhost", "127.0.0.1", "[::1]", "::1");
+
+	/**
+	 * Chooses the mode.
+	 * @param url the database URL
+	 * @param option the {@code --ssl-mode} value, or {@code null}
+	 * @return the mode and the reason
+	 * @throws UsageException when the option is not a PostgreSQL sslmode
+	 */
+	static SslChoice of(DatabaseUrl url, String option) {
+		if (option != null) {
+			String mode = option.toLowerCase(Locale.ROOT);
+			if (!MODES.contains(mode)) {
+				throw new UsageException("--ssl-mode '" + option + "' is not one of " + String.join(", ", MODES));
+			}
+			return new SslChoice(mode, "as --ssl-mode says");
+		}
+		String inUrl = url.parameters().get("sslmode");
+		if (inUrl != null) {
+			return new SslChoice(inUrl, "as the URL says");
+		}
+		String legacy = url.parameters().get("ssl");
+		if (legacy != null) {
+			// pgjdbc's older switch: ssl=true alone means verify-full to the driver
+			boolean on = legacy.isEmpty() || Boolean.parseBoolean(legacy);
+			return new SslChoice(on ? "verify-full" : "disable", "as ssl=" + legacy + " in the URL says");
+		}
+		if (url.unixSocket()) {
+			return new SslChoice("disable", "because it is a Unix socket");
+		}
+		for (String host : url.hosts()) {
+			String name = host.substring(0, host.lastIndexOf(':'));
+			if (!LOCAL_HOSTS.contains(name.toLowerCase(Locale.ROOT))) {
+				return new SslChoice("require", "because " + name + " is not a local host");
+			}
+		}
+		return new SslChoice("disable", "because " + String.join(", ", url.hosts().stream()
+			.map((host) -> host.substring(0, host.lastIndexOf(':')))
+			.toList()) + (url.hosts().size() == 1 ? " is a local host" : " are local hosts"));
+	}
+
+}

@@ -1,0 +1,99 @@
+package dev.migrator.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import io.github.cdimascio.dotenv.Dotenv;
+import io.github.cdimascio.dotenv.DotenvEntry;
+import io.github.cdimascio.dotenv.DotenvException;
+
+/**
+ * Finds the database URL the way a Node.js project's tooling does, so a team's existing {@code DATABASE_URL} works:
+ * <ol>
+ * <li>the {@code --url} option;</li>
+ * <li>else the {@code DATABASE_URL} environment variable;</li>
+ * <li>else {@code DATABASE_URL} in a dotenv file: the one {@code ROOT_ENV} names (relative to the working directory)
+ * when that variable is set, otherwise {@code .env} in the working directory.</li>
+ * </ol>
+ * Only what the dotenv file itself declares is read (dotenv-java would otherwise fall back to the environment).
+ */
+final class UrlLookup {
+
+	static final String VARIABLE = "DATABASE_URL";
+
+	static final String ROOT_ENV = "ROOT_ENV";
+
+	private UrlLookup() {
+	}
+
+	/**
+	 * Finds the URL.
+	 * @param option the {@code --url} value, or {@code null}
+	 * @param environment the environment variables
+	 * @param workingDirectory where {@code .env} is looked for
+	 * @return the URL and where it came from
+	 * @throws UsageException naming every place it looked, when none has a URL
+	 */
+	static Found find(String option, Map<String, String> environment, Path workingDirectory) {
+		if (option != null && !option.isBlank()) {
+			return new Found(option, "--url");
+		}
+		String variable = environment.get(VARIABLE);
+		if (variable != null && !variable.isBlank()) {
+			return new Found(variable, "the " + VARIABLE + " environment variable");
+		}
+		String rootEnv = environment.get(ROOT_ENV);
+		boolean named = rootEnv != null && !rootEnv.isBlank();
+		Path file = workingDirectory.resolve(named ? rootEnv : ".env").toAbsolutePath().normalize();
+		if (named && !Files.isRegularFile(file)) {
+			throw new UsageException(ROOT_ENV + " names the dotenv file " + file + ", which does not exist: fix "
+					+ ROOT_ENV + ", or unset it to read .env in the working directory");
+		}
+		String fromFile = Files.isRegularFile(file) ? read(file) : null;
+		if (fromFile != null && !fromFile.isBlank()) {
+			return new Found(fromFile, VARIABLE + " in " + file);
+		}
+		throw new UsageException("No database URL: looked for the --url option, the " + VARIABLE
+				+ " environment variable and " + VARIABLE + " in " + file
+				+ (Files.isRegularFile(file) ? "" : " (no such file)")
+				+ (named ? " (named by " + ROOT_ENV + ")" : " (set " + ROOT_ENV + " to read another dotenv file)")
+				+ ". Give one, such as --url postgres://user:password@localhost:5432/database");
+	}
+
+	private static String read(Path file) {
+		try {
+			Dotenv dotenv = Dotenv.configure()
+				.directory(file.getParent().toString())
+				.filename(file.getFileName().toString())
+				.load();
+			return dotenv.entries(Dotenv.Filter.DECLARED_IN_ENV_FILE)
+				.stream()
+				.filter((entry) -> entry.getKey().equals(VARIABLE))
+				.map(DotenvEntry::getValue)
+				.findFirst()
+				.orElse(null);
+		}
+		catch (DotenvException ex) {
+			// its message may quote the line, and the line may hold a password
+			throw new UsageException("Cannot read the dotenv file " + file + ": a line is not KEY=value or the file"
+					+ " is not readable");
+		}
+	}
+
+	/**
+	 * A URL and where it was found.
+	 *
+	 * @param url the URL; may hold a password, so never printed
+	 * @param source where it was found, for messages
+	 */
+	record Found(String url, String source) {
+
+		@Override
+		public String toString() {
+			return "Found[from " + this.source + "]";
+		}
+
+	}
+
+}
