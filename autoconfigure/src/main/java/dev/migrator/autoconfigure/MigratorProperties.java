@@ -109,6 +109,13 @@ public class MigratorProperties {
 	private boolean dropInvalidIndexes = MigratorSettings.DEFAULT_DROP_INVALID_INDEXES;
 
 	/**
+	 * Whether the migrations of a run but its last commit without waiting for the WAL flush; the last commit's flush
+	 * makes them all durable. A server crash before it loses whole migrations with their history rows, which the
+	 * next run applies again.
+	 */
+	private boolean groupCommit = MigratorSettings.DEFAULT_GROUP_COMMIT;
+
+	/**
 	 * JDBC URL of a dedicated connection for migrations. Defaults to the application's DataSource.
 	 */
 	private String url;
@@ -144,7 +151,7 @@ public class MigratorProperties {
 		return new MigratorSettings(folder, this.schema, this.table,
 				new Policy(this.outOfOrder, this.onModified, this.onUnjournaled), this.lockWaitTimeout,
 				this.statementLockTimeout, this.lockRetries, this.statementTimeout, this.slowMigrationWarning,
-				this.clientCheckInterval, this.dropInvalidIndexes);
+				this.clientCheckInterval, this.dropInvalidIndexes, this.groupCommit);
 	}
 
 	/** The location with its prefix: an unprefixed one is on the classpath, as in Spring Boot's Flyway support. */
@@ -288,6 +295,14 @@ public class MigratorProperties {
 
 	public void setDropInvalidIndexes(boolean dropInvalidIndexes) {
 		this.dropInvalidIndexes = dropInvalidIndexes;
+	}
+
+	public boolean isGroupCommit() {
+		return this.groupCommit;
+	}
+
+	public void setGroupCommit(boolean groupCommit) {
+		this.groupCommit = groupCommit;
 	}
 
 	public String getUrl() {

@@ -100,7 +100,9 @@ class MigratorAutoConfigurationTests {
 			.withPropertyValues("migrator.mode=off", "migrator.location=file:/srv/migrations", "migrator.schema=audit",
 					"migrator.table=history", "migrator.out-of-order=apply", "migrator.on-modified=warn",
 					"migrator.on-unjournaled=WARN", "migrator.lock-wait-timeout=2m", "migrator.statement-lock-timeout=3s",
-					"migrator.lock-retries=5", "migrator.url=jdbc:postgresql://db.example:5432/app",
+					"migrator.lock-retries=5", "migrator.statement-timeout=30s", "migrator.slow-migration-warning=1m",
+					"migrator.client-check-interval=5s", "migrator.drop-invalid-indexes=false",
+					"migrator.group-commit=false", "migrator.url=jdbc:postgresql://db.example:5432/app",
 					"migrator.username=ddl", "migrator.password=secret")
 			.run((context) -> {
 				MigratorProperties properties = context.getBean(MigratorProperties.class);
@@ -111,7 +113,8 @@ class MigratorAutoConfigurationTests {
 				MigratorSettings settings = context.getBean(Migrator.class).settings();
 				assertThat(settings).isEqualTo(new MigratorSettings("file:/srv/migrations", "audit", "history",
 						new Policy(Policy.OutOfOrder.APPLY, Policy.OnProblem.WARN, Policy.OnUnjournaled.WARN),
-						Duration.ofMinutes(2), Duration.ofSeconds(3), 5));
+						Duration.ofMinutes(2), Duration.ofSeconds(3), 5, Duration.ofSeconds(30), Duration.ofMinutes(1),
+						Duration.ofSeconds(5), false, false));
 			});
 	}
 

@@ -31,7 +31,8 @@ class MigratorPropertiesMetadataTests {
 				"migrator.table", "migrator.mode", "migrator.out-of-order", "migrator.on-modified",
 				"migrator.on-unjournaled", "migrator.lock-wait-timeout", "migrator.statement-lock-timeout",
 				"migrator.lock-retries", "migrator.statement-timeout", "migrator.slow-migration-warning",
-				"migrator.client-check-interval", "migrator.drop-invalid-indexes", "migrator.url", "migrator.username",
+				"migrator.client-check-interval", "migrator.drop-invalid-indexes", "migrator.group-commit", "migrator.url",
+				"migrator.username",
 				"migrator.password");
 		properties.forEach((name, p) -> assertThat(p.path("description").stringValue()).as(name)
 			.isNotBlank()
@@ -60,7 +61,8 @@ class MigratorPropertiesMetadataTests {
 				Map.entry("migrator.client-check-interval",
 						MigratorSettings.DEFAULT_CLIENT_CHECK_INTERVAL.toSeconds() + "s"),
 				Map.entry("migrator.drop-invalid-indexes",
-						Boolean.toString(MigratorSettings.DEFAULT_DROP_INVALID_INDEXES))));
+						Boolean.toString(MigratorSettings.DEFAULT_DROP_INVALID_INDEXES)),
+				Map.entry("migrator.group-commit", Boolean.toString(MigratorSettings.DEFAULT_GROUP_COMMIT))));
 		assertThat(properties.get("migrator.enabled").get("description").stringValue()).startsWith("Whether");
 		assertThat(metadata.toString()).contains("\"management.endpoint.migrations.access\"");
 		JsonNode hints = metadata.get("hints");

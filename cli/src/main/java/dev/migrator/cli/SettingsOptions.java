@@ -76,6 +76,11 @@ final class SettingsOptions {
 					+ " attempt); false stops instead. Default: ${DEFAULT-VALUE}.")
 	boolean dropInvalidIndexes = MigratorSettings.DEFAULT_DROP_INVALID_INDEXES;
 
+	@Option(names = "--group-commit", paramLabel = "true|false", order = 23, arity = "1",
+			description = "Commit all migrations of a run but the last without waiting for the WAL flush (the last"
+					+ " flush makes them durable); false waits at every commit. Default: ${DEFAULT-VALUE}.")
+	boolean groupCommit = MigratorSettings.DEFAULT_GROUP_COMMIT;
+
 	/**
 	 * The engine settings.
 	 * @throws UsageException naming the option whose value cannot be used, or a folder that is no migrations folder
@@ -98,7 +103,7 @@ final class SettingsOptions {
 		return new MigratorSettings("file:" + this.dir, this.schema, this.table,
 				new Policy(this.outOfOrder, this.onModified, this.onUnjournaled), this.lockWaitTimeout,
 				this.statementLockTimeout, this.lockRetries, this.statementTimeout, this.slowMigrationWarning,
-				this.clientCheckInterval, this.dropInvalidIndexes);
+				this.clientCheckInterval, this.dropInvalidIndexes, this.groupCommit);
 	}
 
 	/** Whether the folder holds Drizzle 1.0's {@code <timestamp>_<name>/migration.sql} folders. */

@@ -78,6 +78,20 @@ public final class Executor {
 	 * @throws MigrationFailedException naming the statement that failed and what stayed committed
 	 */
 	public AppliedMigration apply(Connection connection, Migration migration) throws SQLException {
+		return apply(connection, migration, true);
+	}
+
+	/**
+	 * Applies a migration, letting its transactions commit without waiting for the WAL flush unless it must be
+	 * durable on its own. WAL is flushed in order, so the next durable commit makes it durable too; a server crash
+	 * before that loses it together with its history row, and the next run applies it again.
+	 * @param connection the run's connection, in autocommit mode, which it leaves in autocommit mode
+	 * @param migration the migration
+	 * @param durable whether its commits wait for the WAL flush (the run's last migration)
+	 * @return what was applied
+	 * @throws MigrationFailedException naming the statement that failed and what stayed committed
+	 */
+	public AppliedMigration apply(Connection connection, Migration migration, boolean durable) throws SQLException {
 		long started = System.nanoTime();
 		List<Segment> segments = migration.segments();
 		BitSet committed = new BitSet();
@@ -86,7 +100,7 @@ public final class Executor {
 			Segment segment = segments.get(i);
 			if (segment.transactional()) {
 				boolean record = i == segments.size() - 1 && !segment.rollback();
-				runInTransaction(connection, migration, segment, record, committed);
+				runInTransaction(connection, migration, segment, record, durable, committed);
 				recorded = record;
 			}
 			else {
@@ -106,17 +120,15 @@ public final class Executor {
 	}
 
 	private void runInTransaction(Connection connection, Migration migration, Segment segment, boolean record,
-			BitSet committed) throws SQLException {
+			boolean durable, BitSet committed) throws SQLException {
+		String settings = transactionSettings(durable);
 		for (int attempt = 0;; attempt++) {
 			connection.setAutoCommit(false);
 			int current = 0;
 			try (Statement statement = connection.createStatement()) {
 				statement.setEscapeProcessing(false);
-				if (!this.statementLockTimeout.isZero()) {
-					statement.execute("SET LOCAL lock_timeout = " + this.statementLockTimeout.toMillis());
-				}
-				if (!this.statementTimeout.isZero()) {
-					statement.execute("SET LOCAL statement_timeout = " + this.statementTimeout.toMillis());
+				if (settings != null) {
+					statement.execute(settings);
 				}
 				for (SqlStatement sql : segment.statements()) {
 					current = sql.number();
@@ -185,6 +197,40 @@ public final class Executor {
 			if (restore != null) {
 				setting(connection, "statement_timeout", restore);
 			}
+		}
+	}
+
+	/**
+	 * The transaction's {@code SET LOCAL}s as one statement (one round trip), or {@code null} for none: lock and
+	 * statement timeouts, and {@code synchronous_commit = off} for a commit that need not wait for the WAL flush.
+	 */
+	private String transactionSettings(boolean durable) {
+		List<String> settings = new ArrayList<>();
+		if (!this.statementLockTimeout.isZero()) {
+			settings.add("set_config('lock_timeout', '" + this.statementLockTimeout.toMillis() + "', true)");
+		}
+		if (!this.statementTimeout.isZero()) {
+			settings.add("set_config('statement_timeout', '" + this.statementTimeout.toMillis() + "', true)");
+		}
+		if (!durable) {
+			settings.add("set_config('synchronous_commit', 'off', true)");
+		}
+		return settings.isEmpty() ? null : "SELECT " + String.join(", ", settings);
+	}
+
+	/**
+	 * Makes everything committed so far on this connection durable: a transaction that writes a commit record (it
+	 * takes a transaction id) and commits with the server's {@code synchronous_commit} flushes the WAL up to there,
+	 * and with it every earlier commit that did not wait.
+	 */
+	public static void flush(Connection connection) throws SQLException {
+		connection.setAutoCommit(false);
+		try (Statement statement = connection.createStatement()) {
+			statement.execute("SELECT pg_current_xact_id()");
+			connection.commit();
+		}
+		finally {
+			connection.setAutoCommit(true);
 		}
 	}
 

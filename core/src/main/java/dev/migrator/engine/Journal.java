@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * The migrations of a folder, in order, read and checked before the database is touched.
@@ -27,7 +28,9 @@ import java.util.regex.Pattern;
  * <li>list the folder and tell its layout: {@code meta/_journal.json} (drizzle-kit 0.x, parsed by
  * {@link JournalFile}: entries, no duplicate tag or {@code when}) or {@code <YYYYMMDDHHMMSS>_<name>/migration.sql}
  * folders (drizzle-kit 1.0, {@link MigrationFolders}); both at once is an error;</li>
- * <li>for each migration read its file, hash its bytes (SHA-256), check they are UTF-8 and split them;</li>
+ * <li>for each migration read its file and hash its bytes (SHA-256), several files at once; decoding (UTF-8 is
+ * checked) and splitting wait until a migration's statements are needed ({@link FileStatements}), so that only the
+ * migrations that will run are ever split ({@link #verify()} splits them all, for checks);</li>
  * <li>a file no migration names fails or warns, as the policy says: a {@code .sql} file the journal does not list
  * (under {@code auto} a leftover, whose {@code NNNN} number a journaled migration owns, only warns), or in the 1.0
  * layout a {@code .sql} file beside the folders or a folder without {@code migration.sql}.</li>
@@ -41,6 +44,9 @@ import java.util.regex.Pattern;
 public record Journal(String location, Layout layout, List<Migration> migrations, List<String> warnings) {
 
 	private static final Pattern NUMBERED = Pattern.compile("(\\d+)_");
+
+	/** From this many files on, they are read and hashed in parallel: below, starting threads costs more. */
+	private static final int PARALLEL_FROM = 64;
 
 	/** A journal-layout folder. */
 	public Journal(String location, List<Migration> migrations, List<String> warnings) {
@@ -66,12 +72,7 @@ public record Journal(String location, Layout layout, List<Migration> migrations
 		}
 		List<JournalEntry> entries = (layout == Layout.JOURNAL) ? JournalFile.parse(source)
 				: MigrationFolders.entries(source.description(), folders);
-		List<Migration> migrations = new ArrayList<>();
-		for (JournalEntry entry : entries) {
-			byte[] bytes = readFile(source, entry);
-			String text = decode(entry.fileName(), bytes);
-			migrations.add(new Migration(entry, sha256(bytes), StatementSplitter.split(entry.fileName(), text)));
-		}
+		List<Migration> migrations = hashAll(source, entries);
 		List<String> warnings = new ArrayList<>();
 		if (layout == Layout.JOURNAL) {
 			checkUnjournaled(source, files, entries, onUnjournaled, warnings);
@@ -122,7 +123,25 @@ public record Journal(String location, Layout layout, List<Migration> migrations
 		}
 	}
 
-	private static byte[] readFile(MigrationSource source, JournalEntry entry) {
+	/** Reads and hashes every file, in parallel for larger folders; a missing or unreadable file is reported. */
+	private static List<Migration> hashAll(MigrationSource source, List<JournalEntry> entries) {
+		Stream<JournalEntry> stream = (entries.size() >= PARALLEL_FROM) ? entries.parallelStream() : entries.stream();
+		return stream
+			.map((entry) -> new Migration(entry, sha256(readFile(source, entry)), new FileStatements(source, entry)))
+			.toList();
+	}
+
+	/**
+	 * Reads and splits every migration's file now, rather than when it is about to run.
+	 * @return this journal
+	 * @throws JournalException for the first file that is not UTF-8 or has an unclosed string, comment or dollar quote
+	 */
+	public Journal verify() {
+		this.migrations.forEach((migration) -> migration.statements().size());
+		return this;
+	}
+
+	static byte[] readFile(MigrationSource source, JournalEntry entry) {
 		try {
 			return source.read(entry.fileName())
 				.orElseThrow(() -> new JournalException(
@@ -162,6 +181,10 @@ public record Journal(String location, Layout layout, List<Migration> migrations
 	}
 
 	static String decode(String file, byte[] bytes) {
+		if (isAscii(bytes)) {
+			// the common case, and a plain copy: no decoder to set up
+			return new String(bytes, StandardCharsets.US_ASCII);
+		}
 		CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
 			.onMalformedInput(CodingErrorAction.REPORT)
 			.onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -183,6 +206,15 @@ public record Journal(String location, Layout layout, List<Migration> migrations
 		}
 		decoder.flush(out);
 		return out.flip().toString();
+	}
+
+	private static boolean isAscii(byte[] bytes) {
+		for (byte b : bytes) {
+			if (b < 0) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	static String sha256(byte[] bytes) {

@@ -6,16 +6,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
+import java.math.BigDecimal;
 
 /** Parses {@code meta/_journal.json} into entries and rejects duplicates and malformed entries. */
 final class JournalFile {
 
 	static final String PATH = "meta/_journal.json";
-
-	private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
 	private JournalFile() {
 	}
@@ -33,26 +29,23 @@ final class JournalFile {
 			throw new JournalException("Cannot read " + PATH + " in " + source.description() + ": " + ex.getMessage(),
 					"Check that the file is readable.", ex);
 		}
-		JsonNode root;
+		Object root;
 		try {
-			root = MAPPER.readTree(Journal.decode(PATH, bytes));
+			root = JsonReader.read(Journal.decode(PATH, bytes));
 		}
-		catch (JacksonException ex) {
-			var at = ex.getLocation();
-			throw malformed(source, (at == null ? "" : "at line " + at.getLineNr() + ":" + at.getColumnNr() + ": ")
-					+ ex.getOriginalMessage(), ex);
+		catch (IllegalArgumentException ex) {
+			throw malformed(source, ex.getMessage(), ex);
 		}
-		if (root == null || !root.isObject() || !root.path("entries").isArray()) {
+		if (!(root instanceof Map<?, ?> journal) || !(journal.get("entries") instanceof List<?> array)) {
 			throw malformed(source, "it must be an object with an \"entries\" array", null);
 		}
-		String dialect = root.path("dialect").isString() ? root.path("dialect").stringValue() : "postgresql";
+		String dialect = (journal.get("dialect") instanceof String given) ? given : "postgresql";
 		if (!dialect.equals("postgresql") && !dialect.equals("pg")) {
 			throw malformed(source, "its dialect is \"" + dialect + "\", and only postgresql is supported", null);
 		}
 		List<JournalEntry> entries = new ArrayList<>();
 		Map<String, Integer> tags = new HashMap<>();
 		Map<Long, Integer> whens = new HashMap<>();
-		JsonNode array = root.get("entries");
 		for (int position = 0; position < array.size(); position++) {
 			JournalEntry entry = entry(source, position, array.get(position));
 			Integer sameTag = tags.putIfAbsent(entry.tag(), position);
@@ -69,28 +62,41 @@ final class JournalFile {
 		return entries;
 	}
 
-	private static JournalEntry entry(MigrationSource source, int position, JsonNode node) {
+	private static JournalEntry entry(MigrationSource source, int position, Object node) {
 		String where = "entry " + position + " of \"entries\"";
-		if (!node.isObject()) {
+		if (!(node instanceof Map<?, ?> entry)) {
 			throw malformed(source, where + " is not an object", null);
 		}
-		JsonNode tag = node.path("tag");
-		if (!tag.isString() || tag.stringValue().isBlank() || tag.stringValue().contains("/")
-				|| tag.stringValue().contains("\\")) {
+		if (!(entry.get("tag") instanceof String tag) || tag.isBlank() || tag.contains("/") || tag.contains("\\")) {
 			throw malformed(source, where + " needs a \"tag\": the file name without .sql, such as \"0000_init\"", null);
 		}
-		where = where + " (tag \"" + tag.stringValue() + "\")";
-		JsonNode when = node.path("when");
-		if (!when.isIntegralNumber() || !when.canConvertToLong()) {
+		where = where + " (tag \"" + tag + "\")";
+		Long when = whole(entry.get("when"), Long.MIN_VALUE, Long.MAX_VALUE);
+		if (when == null) {
 			throw malformed(source, where + " needs a \"when\": a whole number of epoch milliseconds", null);
 		}
-		JsonNode idx = node.path("idx");
-		if (!idx.isMissingNode() && !idx.canConvertToInt()) {
+		Object idx = entry.get("idx");
+		Long index = whole(idx, Integer.MIN_VALUE, Integer.MAX_VALUE);
+		if (idx != null && index == null) {
 			throw malformed(source, where + " has an \"idx\" that is not a whole number", null);
 		}
-		JsonNode breakpoints = node.path("breakpoints");
-		return new JournalEntry(idx.isMissingNode() ? position : idx.intValue(), when.longValue(), tag.stringValue(),
-				!breakpoints.isBoolean() || breakpoints.booleanValue());
+		Object breakpoints = entry.get("breakpoints");
+		return new JournalEntry((index == null) ? position : index.intValue(), when, tag,
+				!(breakpoints instanceof Boolean flag) || flag);
+	}
+
+	/** A JSON number written as a whole number within the bounds, else {@code null}. */
+	private static Long whole(Object value, long min, long max) {
+		if (!(value instanceof BigDecimal number) || number.scale() != 0) {
+			return null;
+		}
+		try {
+			long result = number.longValueExact();
+			return (result >= min && result <= max) ? result : null;
+		}
+		catch (ArithmeticException ex) {
+			return null;
+		}
 	}
 
 	private static JournalException duplicate(MigrationSource source, String what, int first, int second) {

@@ -55,8 +55,8 @@ public record MigrationsStatus(String location, String table, long applied, long
 	 * @param state APPLIED, PENDING, MODIFIED, OUT_OF_ORDER or UNKNOWN
 	 * @param appliedHash the recorded hash, for a modified migration only
 	 * @param appliedAt when it was applied, where the database knows
-	 * @param execution TRANSACTION, AUTOCOMMIT or SEGMENTED (the file's own COMMIT divides it); absent for an unknown
-	 * row
+	 * @param execution how a migration that is not applied will run: TRANSACTION, AUTOCOMMIT or SEGMENTED (the
+	 * file's own COMMIT divides it); absent for applied ones and unknown rows
 	 */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
 	public record Entry(Integer idx, String tag, Long when, String hash, MigrationState state, String appliedHash,

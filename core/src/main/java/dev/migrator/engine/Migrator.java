@@ -153,8 +153,25 @@ public final class Migrator {
 		plan.warnings().forEach((warning) -> logger.warn("On {}: {}", this.database, warning));
 		int before = (int) plan.count(MigrationState.APPLIED) + (int) plan.count(MigrationState.MODIFIED);
 		List<AppliedMigration> applied = new ArrayList<>();
-		for (Migration migration : plan.toApply()) {
-			AppliedMigration done = executor.apply(connection, migration);
+		List<Migration> toApply = plan.toApply();
+		for (int i = 0; i < toApply.size(); i++) {
+			boolean durable = !this.settings.groupCommit() || i == toApply.size() - 1;
+			AppliedMigration done;
+			try {
+				done = executor.apply(connection, toApply.get(i), durable);
+			}
+			catch (MigratorException ex) {
+				if (!applied.isEmpty() && this.settings.groupCommit()) {
+					// the migrations applied before the failure must not wait for a later run's flush
+					try {
+						Executor.flush(connection);
+					}
+					catch (SQLException flushFailed) {
+						ex.addSuppressed(flushFailed);
+					}
+				}
+				throw ex;
+			}
 			Duration slow = this.settings.slowMigrationWarning();
 			if (!slow.isZero() && done.duration().compareTo(slow) > 0) {
 				logger.warn("Migration {} on {} took {} ms, longer than migrator.slow-migration-warning ({}): keep"

@@ -19,10 +19,12 @@ import java.time.Duration;
  * the backend of a killed runner stops within that time and frees the lock; zero to leave the server's setting
  * @param dropInvalidIndexes whether an INVALID index that a non-transactional migration is about to create (left by
  * an earlier failed attempt) is dropped first; else the run stops naming it
+ * @param groupCommit whether the migrations of a run but its last commit without waiting for the WAL flush (the last
+ * commit's flush makes them all durable); false waits at every commit
  */
 public record MigratorSettings(String location, String schema, String table, Policy policy, Duration lockWaitTimeout,
 		Duration statementLockTimeout, int lockRetries, Duration statementTimeout, Duration slowMigrationWarning,
-		Duration clientCheckInterval, boolean dropInvalidIndexes) {
+		Duration clientCheckInterval, boolean dropInvalidIndexes, boolean groupCommit) {
 
 	public static final String DEFAULT_LOCATION = "classpath:db/migrations";
 
@@ -44,6 +46,8 @@ public record MigratorSettings(String location, String schema, String table, Pol
 
 	public static final boolean DEFAULT_DROP_INVALID_INDEXES = true;
 
+	public static final boolean DEFAULT_GROUP_COMMIT = true;
+
 	public MigratorSettings {
 		if (lockWaitTimeout.isNegative() || statementLockTimeout.isNegative() || statementTimeout.isNegative()
 				|| slowMigrationWarning.isNegative() || clientCheckInterval.isNegative()) {
@@ -61,7 +65,7 @@ public record MigratorSettings(String location, String schema, String table, Pol
 			Duration statementLockTimeout, int lockRetries) {
 		this(location, schema, table, policy, lockWaitTimeout, statementLockTimeout, lockRetries,
 				DEFAULT_STATEMENT_TIMEOUT, DEFAULT_SLOW_MIGRATION_WARNING, DEFAULT_CLIENT_CHECK_INTERVAL,
-				DEFAULT_DROP_INVALID_INDEXES);
+				DEFAULT_DROP_INVALID_INDEXES, DEFAULT_GROUP_COMMIT);
 	}
 
 	/** The defaults, with the given location. */
@@ -73,19 +77,19 @@ public record MigratorSettings(String location, String schema, String table, Pol
 	public MigratorSettings withPolicy(Policy policy) {
 		return new MigratorSettings(this.location, this.schema, this.table, policy, this.lockWaitTimeout,
 				this.statementLockTimeout, this.lockRetries, this.statementTimeout, this.slowMigrationWarning,
-				this.clientCheckInterval, this.dropInvalidIndexes);
+				this.clientCheckInterval, this.dropInvalidIndexes, this.groupCommit);
 	}
 
 	public MigratorSettings withHistoryTable(String schema, String table) {
 		return new MigratorSettings(this.location, schema, table, this.policy, this.lockWaitTimeout,
 				this.statementLockTimeout, this.lockRetries, this.statementTimeout, this.slowMigrationWarning,
-				this.clientCheckInterval, this.dropInvalidIndexes);
+				this.clientCheckInterval, this.dropInvalidIndexes, this.groupCommit);
 	}
 
 	public MigratorSettings withTimeouts(Duration lockWaitTimeout, Duration statementLockTimeout, int lockRetries) {
 		return new MigratorSettings(this.location, this.schema, this.table, this.policy, lockWaitTimeout,
 				statementLockTimeout, lockRetries, this.statementTimeout, this.slowMigrationWarning,
-				this.clientCheckInterval, this.dropInvalidIndexes);
+				this.clientCheckInterval, this.dropInvalidIndexes, this.groupCommit);
 	}
 
 	/** These settings with other safety guards. */
@@ -93,7 +97,14 @@ public record MigratorSettings(String location, String schema, String table, Pol
 			Duration clientCheckInterval, boolean dropInvalidIndexes) {
 		return new MigratorSettings(this.location, this.schema, this.table, this.policy, this.lockWaitTimeout,
 				this.statementLockTimeout, this.lockRetries, statementTimeout, slowMigrationWarning, clientCheckInterval,
-				dropInvalidIndexes);
+				dropInvalidIndexes, this.groupCommit);
+	}
+
+	/** These settings with group commit on or off. */
+	public MigratorSettings withGroupCommit(boolean groupCommit) {
+		return new MigratorSettings(this.location, this.schema, this.table, this.policy, this.lockWaitTimeout,
+				this.statementLockTimeout, this.lockRetries, this.statementTimeout, this.slowMigrationWarning,
+				this.clientCheckInterval, this.dropInvalidIndexes, groupCommit);
 	}
 
 	/** {@code schema.table}, as shown to users. */

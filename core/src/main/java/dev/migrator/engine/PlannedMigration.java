@@ -36,9 +36,12 @@ public record PlannedMigration(Migration migration, MigrationState state, Applie
 		return (this.state == MigrationState.MODIFIED) ? this.row.hash() : null;
 	}
 
-	/** How the entry runs, or {@code null} for an unknown row. */
+	/**
+	 * How the entry will run, or {@code null} for an applied one or an unknown row (an applied file is never split
+	 * again, so that a status read stays cheap).
+	 */
 	public Migration.Execution execution() {
-		return (this.migration != null) ? this.migration.execution() : null;
+		return (this.migration != null && this.row == null) ? this.migration.execution() : null;
 	}
 
 	/** When it was applied, where the database knows. */

@@ -62,6 +62,19 @@ class MigrationFoldersTests {
 	}
 
 	@Test
+	void handWrittenCalendarAgreesWithJavaTimeOverCenturies() {
+		java.time.format.DateTimeFormatter format = java.time.format.DateTimeFormatter.ofPattern("uuuuMMddHHmmss")
+			.withZone(java.time.ZoneOffset.UTC);
+		java.util.Random random = new java.util.Random(42);
+		for (int i = 0; i < 20_000; i++) {
+			long when = (long) (random.nextDouble() * 7_000_000_000_000L) - 1_000_000_000_000L;
+			String expected = format.format(java.time.Instant.ofEpochMilli(when));
+			assertThat(MigrationFolders.upgradedName(when, "0001_x")).isEqualTo(expected + "_x");
+			assertThat(MigrationFolders.millis(expected + "_x")).isEqualTo(Math.floorDiv(when, 1000L) * 1000L);
+		}
+	}
+
+	@Test
 	void journalEntryGetsTheNameDrizzleKitUpGivesItsFolder() {
 		assertThat(new JournalEntry(0, 1795640223747L, "0000_create_users", true).name())
 			.isEqualTo("20261125205703_create_users");

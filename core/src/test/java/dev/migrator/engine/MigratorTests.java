@@ -218,6 +218,17 @@ class MigratorTests {
 	}
 
 	@Test
+	void pendingFileThatCannotBeSplitStopsTheRunBeforeAnyMigrationIsApplied() {
+		MigrationsFolder folder = MigrationsFolder.in(this.dir)
+			.add("0000_init", "CREATE TABLE a (id int);")
+			.add("0001_open", "CREATE TABLE b (id int);\nSELECT 'never closed;");
+		assertThatExceptionOfType(JournalException.class).isThrownBy(() -> migrator(folder.location()).migrate())
+			.withMessageContaining("0001_open.sql: the string opened at line 2:8 is never closed");
+		assertThat(Sql.tableExists(this.db, "a")).isFalse();
+		assertThat(Sql.value(this.db, "SELECT to_regclass('drizzle.__drizzle_migrations')")).isNull();
+	}
+
+	@Test
 	void validateReportsPendingAndAppliesNothing() {
 		MigrationsFolder folder = MigrationsFolder.in(this.dir).add("0000_init", "CREATE TABLE a (id int);");
 		assertThatExceptionOfType(ValidationException.class).isThrownBy(() -> migrator(folder, Policy.STRICT).validate())

@@ -41,13 +41,15 @@ class SegmentedMigrationTests {
 			.add("0001_indexes", "COMMIT;--> statement-breakpoint\n"
 					+ "CREATE INDEX CONCURRENTLY IF NOT EXISTS \"tx_height_idx\" ON \"tx\" (\"height\" DESC);"
 					+ "--> statement-breakpoint\nCREATE UNIQUE INDEX CONCURRENTLY \"tx_hash_idx\" ON \"tx\" (\"hash\");");
+		assertThat(migrator(folder).status().migrations()).extracting(PlannedMigration::execution)
+			.containsExactly(Migration.Execution.TRANSACTION, Migration.Execution.SEGMENTED);
 		MigrationReport report = migrator(folder).migrate();
 		assertThat(report.applied()).extracting(AppliedMigration::tag).containsExactly("0000_tx", "0001_indexes");
 		assertThat(Sql.rows(this.db, "SELECT c.relname, i.indisvalid FROM pg_index i JOIN pg_class c ON c.oid ="
 				+ " i.indexrelid WHERE c.relname LIKE 'tx_%' ORDER BY 1"))
 			.containsExactly(java.util.List.of("tx_hash_idx", "t"), java.util.List.of("tx_height_idx", "t"));
 		assertThat(Sql.history(this.db)).hasSize(2);
-		assertThat(migrator(folder).status().migrations().get(1).execution()).isEqualTo(Migration.Execution.SEGMENTED);
+		assertThat(migrator(folder).status().migrations().get(1).execution()).isNull();
 	}
 
 	@Test

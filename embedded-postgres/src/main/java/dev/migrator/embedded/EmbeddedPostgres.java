@@ -50,6 +50,8 @@ public final class EmbeddedPostgres implements AutoCloseable {
 
 	private volatile boolean stopped;
 
+	private List<String> settings = List.of();
+
 	private EmbeddedPostgres(Path binaries, Path dataDirectory, int port, boolean temporary) {
 		this.binaries = binaries;
 		this.dataDirectory = dataDirectory;
@@ -64,6 +66,26 @@ public final class EmbeddedPostgres implements AutoCloseable {
 	 */
 	public static EmbeddedPostgres start(Path dataDirectory) {
 		return start(dataDirectory, false);
+	}
+
+	/**
+	 * Starts a server on the given data directory with extra server settings, for tests that need them.
+	 * @param dataDirectory where the cluster lives; created when missing
+	 * @param settings {@code name=value} server settings, passed as {@code -c name=value}
+	 * @return the running server
+	 */
+	public static EmbeddedPostgres start(Path dataDirectory, List<String> settings) {
+		try {
+			Path data = dataDirectory.toAbsolutePath();
+			Files.createDirectories(data);
+			EmbeddedPostgres server = new EmbeddedPostgres(PostgresBinaries.unpacked(), data, freePort(), false);
+			server.settings = List.copyOf(settings);
+			server.startServer();
+			return server;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dataDirectory, ex);
+		}
 	}
 
 	/**
@@ -109,7 +131,8 @@ public final class EmbeddedPostgres implements AutoCloseable {
 			run(command("pg_ctl", "-D", dataDirectory.toString(), "stop", "-m", "immediate", "-w"), false);
 		}
 		String options = "-p " + port + " -c listen_addresses=127.0.0.1 -c unix_socket_directories= -F"
-				+ " -c max_connections=300 -c fsync=off";
+				+ " -c max_connections=300 -c fsync=off"
+				+ this.settings.stream().map((setting) -> " -c " + setting).reduce("", String::concat);
 		run(command("pg_ctl", "-D", dataDirectory.toString(), "-o", options, "-l",
 				dataDirectory.resolve("server.log").toString(), "-w", "-t", "60", "start"), true);
 		Runtime.getRuntime().addShutdownHook(this.shutdownHook);
@@ -169,6 +192,20 @@ public final class EmbeddedPostgres implements AutoCloseable {
 		}
 		catch (IllegalStateException ex) {
 			// already shutting down: the hook runs or ran
+		}
+	}
+
+	/**
+	 * Stops the server the way a crash would ({@code pg_ctl stop -m immediate}): no checkpoint, WAL not yet written
+	 * is lost; the next start on the same directory recovers. The data directory is kept.
+	 */
+	public void crash() {
+		this.stopped = true;
+		try {
+			run(command("pg_ctl", "-D", this.dataDirectory.toString(), "stop", "-m", "immediate", "-w"), true);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not stop the embedded PostgreSQL in " + this.dataDirectory, ex);
 		}
 	}
 

@@ -1,0 +1,247 @@
+package dev.migrator.engine;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A small strict JSON reader for {@code meta/_journal.json}: objects become {@code Map}s, arrays {@code List}s,
+ * numbers {@code BigDecimal}s, {@code null} {@link #NULL}. It exists because loading a general JSON library costs a
+ * cold JVM about a quarter of a second, several times what reading and hashing a thousand migration files costs, and
+ * every application start pays it. Errors name the line and column.
+ */
+final class JsonReader {
+
+	/** JSON's {@code null}, told apart from a missing member. */
+	static final Object NULL = new Object();
+
+	private final String text;
+
+	private int at;
+
+	private JsonReader(String text) {
+		this.text = text;
+	}
+
+	/**
+	 * Reads one JSON value that fills the text.
+	 * @throws IllegalArgumentException with {@code line L:C: what} when the text is not JSON
+	 */
+	static Object read(String text) {
+		JsonReader reader = new JsonReader(text);
+		reader.skipBlanks();
+		if (reader.at < text.length() && text.charAt(reader.at) == '\uFEFF') {
+			reader.at++;
+		}
+		Object value = reader.value();
+		reader.skipBlanks();
+		if (reader.at < text.length()) {
+			throw reader.error("unexpected '" + text.charAt(reader.at) + "' after the end of the JSON value");
+		}
+		return value;
+	}
+
+	private Object value() {
+		skipBlanks();
+		if (this.at >= this.text.length()) {
+			throw error("the JSON value ends too early");
+		}
+		char c = this.text.charAt(this.at);
+		return switch (c) {
+			case '{' -> object();
+			case '[' -> array();
+			case '"' -> string();
+			case 't' -> literal("true", Boolean.TRUE);
+			case 'f' -> literal("false", Boolean.FALSE);
+			case 'n' -> literal("null", NULL);
+			default -> {
+				if (c == '-' || (c >= '0' && c <= '9')) {
+					yield number();
+				}
+				throw error("unexpected '" + c + "'");
+			}
+		};
+	}
+
+	private Map<String, Object> object() {
+		Map<String, Object> members = new LinkedHashMap<>();
+		this.at++;
+		skipBlanks();
+		if (peek() == '}') {
+			this.at++;
+			return members;
+		}
+		while (true) {
+			skipBlanks();
+			if (peek() != '"') {
+				throw error("expected a member name in double quotes");
+			}
+			String name = string();
+			skipBlanks();
+			expect(':');
+			members.put(name, value());
+			skipBlanks();
+			if (peek() == ',') {
+				this.at++;
+				continue;
+			}
+			expect('}');
+			return members;
+		}
+	}
+
+	private List<Object> array() {
+		List<Object> values = new ArrayList<>();
+		this.at++;
+		skipBlanks();
+		if (peek() == ']') {
+			this.at++;
+			return values;
+		}
+		while (true) {
+			values.add(value());
+			skipBlanks();
+			if (peek() == ',') {
+				this.at++;
+				continue;
+			}
+			expect(']');
+			return values;
+		}
+	}
+
+	private String string() {
+		int start = this.at++;
+		// most strings have no escapes: find the closing quote and take the slice
+		for (int i = this.at; i < this.text.length(); i++) {
+			char c = this.text.charAt(i);
+			if (c == '"') {
+				this.at = i + 1;
+				return this.text.substring(start + 1, i);
+			}
+			if (c == '\\' || c < 0x20) {
+				break;
+			}
+		}
+		StringBuilder out = new StringBuilder();
+		while (this.at < this.text.length()) {
+			char c = this.text.charAt(this.at++);
+			if (c == '"') {
+				return out.toString();
+			}
+			if (c == '\\') {
+				out.append(escape());
+			}
+			else if (c < 0x20) {
+				this.at--;
+				throw error("a control character inside a string");
+			}
+			else {
+				out.append(c);
+			}
+		}
+		this.at = start;
+		throw error("a string that is never closed");
+	}
+
+	private char escape() {
+		char c = (this.at < this.text.length()) ? this.text.charAt(this.at++) : '\0';
+		return switch (c) {
+			case '"', '\\', '/' -> c;
+			case 'b' -> '\b';
+			case 'f' -> '\f';
+			case 'n' -> '\n';
+			case 'r' -> '\r';
+			case 't' -> '\t';
+			case 'u' -> {
+				if (this.at + 4 > this.text.length()) {
+					throw error("a \\u escape needs four hex digits");
+				}
+				try {
+					yield (char) Integer.parseInt(this.text.substring(this.at, this.at += 4), 16);
+				}
+				catch (NumberFormatException ex) {
+					this.at -= 4;
+					throw error("a \\u escape needs four hex digits");
+				}
+			}
+			default -> {
+				this.at--;
+				throw error("an unknown escape \\" + c);
+			}
+		};
+	}
+
+	private BigDecimal number() {
+		int start = this.at;
+		if (peek() == '-') {
+			this.at++;
+		}
+		int digits = this.at;
+		while (this.at < this.text.length() && "0123456789.eE+-".indexOf(this.text.charAt(this.at)) >= 0) {
+			this.at++;
+		}
+		String number = this.text.substring(start, this.at);
+		boolean leadingZero = number.length() > digits - start + 1 && this.text.charAt(digits) == '0'
+				&& Character.isDigit(this.text.charAt(digits + 1));
+		try {
+			if (leadingZero || !Character.isDigit(this.text.charAt(digits))) {
+				throw new NumberFormatException();
+			}
+			return new BigDecimal(number);
+		}
+		catch (NumberFormatException | StringIndexOutOfBoundsException ex) {
+			this.at = start;
+			throw error("a malformed number " + number);
+		}
+	}
+
+	private Object literal(String word, Object value) {
+		if (!this.text.startsWith(word, this.at)) {
+			throw error("unexpected '" + this.text.charAt(this.at) + "'");
+		}
+		this.at += word.length();
+		return value;
+	}
+
+	private void expect(char c) {
+		if (peek() != c) {
+			throw error((this.at < this.text.length()) ? "expected '" + c + "' but found '" + peek() + "'"
+					: "expected '" + c + "' but the text ends");
+		}
+		this.at++;
+	}
+
+	private char peek() {
+		return (this.at < this.text.length()) ? this.text.charAt(this.at) : '\0';
+	}
+
+	private void skipBlanks() {
+		int n = this.text.length();
+		while (this.at < n) {
+			char c = this.text.charAt(this.at);
+			if (c != ' ' && c != '\n' && c != '\r' && c != '\t') {
+				return;
+			}
+			this.at++;
+		}
+	}
+
+	private IllegalArgumentException error(String what) {
+		int line = 1;
+		int column = 1;
+		for (int i = 0; i < this.at && i < this.text.length(); i++) {
+			if (this.text.charAt(i) == '\n') {
+				line++;
+				column = 1;
+			}
+			else {
+				column++;
+			}
+		}
+		return new IllegalArgumentException("at line " + line + ":" + column + ": " + what);
+	}
+
+}
