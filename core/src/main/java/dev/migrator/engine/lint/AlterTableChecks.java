@@ -60,8 +60,8 @@ final class AlterTableChecks {
 			}
 			else {
 				k = this.tokens.skip(this.tokens.skip(k, "COLUMN"), "IF", "NOT", "EXISTS");
-				ColumnDefinition.read(this.tokens, k, this.end).check(this.lint, this.statement, this.tokens.get(this.start),
-						this.table);
+				ColumnDefinition column = ColumnDefinition.read(this.tokens, k, this.end);
+				column.check(this.lint, this.statement, this.tokens.get(this.start), this.table);
 			}
 		}
 
@@ -76,11 +76,13 @@ final class AlterTableChecks {
 			String what = "ADD " + name + kind.value() + (this.tokens.words(k + 1, "KEY") ? " KEY" : "");
 			if (kind.isWord("CHECK") || kind.isWord("FOREIGN")) {
 				if (!this.tokens.contains(k, this.end, "NOT", "VALID")) {
-					report(Rule.CONSTRAINT_NOT_VALID, what + " without NOT VALID on existing table " + this.table, true);
+					report(Rule.CONSTRAINT_NOT_VALID, what + " without NOT VALID on existing table " + this.table,
+							true);
 				}
 			}
 			else if (!this.tokens.words(kind.isWord("PRIMARY") ? k + 2 : k + 1, "USING", "INDEX")) {
-				report(Rule.INDEX_NOT_CONCURRENT, what + " on existing table " + this.table, true);
+				report(Rule.INDEX_NOT_CONCURRENT,
+						what + " on existing table " + this.table + " (its lock blocks reads too)", true);
 			}
 		}
 
@@ -94,7 +96,8 @@ final class AlterTableChecks {
 				report(Rule.SET_NOT_NULL, "ALTER COLUMN " + column + " SET NOT NULL on existing table " + this.table,
 						true);
 			}
-			int type = this.tokens.words(k + 1, "TYPE") ? k + 2 : this.tokens.words(k + 1, "SET", "DATA", "TYPE") ? k + 4 : -1;
+			int type = this.tokens.words(k + 1, "TYPE") ? k + 2
+					: this.tokens.words(k + 1, "SET", "DATA", "TYPE") ? k + 4 : -1;
 			if (type > 0) {
 				report(Rule.ALTER_COLUMN_TYPE, "ALTER COLUMN " + column + " TYPE " + this.tokens.get(type).text()
 						+ " on existing table " + this.table, true);

@@ -46,7 +46,8 @@ final class EnumCheck {
 		}
 	}
 
-	private static void reportUses(MigrationLint lint, SqlStatement statement, Tokens tokens, Map<String, Added> added) {
+	private static void reportUses(MigrationLint lint, SqlStatement statement, Tokens tokens,
+			Map<String, Added> added) {
 		List<String> reported = new ArrayList<>();
 		for (int i = 0; i < tokens.size(); i++) {
 			Token token = tokens.get(i);

@@ -125,7 +125,8 @@ final class Lexer {
 
 	private int skip(int from, boolean word) {
 		int end = from;
-		while (end < this.sql.length() && (SqlText.isWordPart(this.sql.charAt(end)) || (!word && this.sql.charAt(end) == '.'))) {
+		while (end < this.sql.length()
+				&& (SqlText.isWordPart(this.sql.charAt(end)) || (!word && this.sql.charAt(end) == '.'))) {
 			end++;
 		}
 		return end;

@@ -54,7 +54,8 @@ final class MigrationLint {
 	}
 
 	/** The findings of one migration, in file order, before the settings' per-rule levels. */
-	static List<Finding> lint(Migration migration, Suppressions suppressions, DatabaseFacts facts, long largeTableRows) {
+	static List<Finding> lint(Migration migration, Suppressions suppressions, DatabaseFacts facts,
+			long largeTableRows) {
 		MigrationLint lint = new MigrationLint(migration.entry().fileName(), facts, largeTableRows, suppressions);
 		Map<Integer, Tokens> tokens = new HashMap<>();
 		for (SqlStatement statement : migration.statements()) {

@@ -13,8 +13,7 @@ import java.util.Optional;
 public enum Rule {
 
 	INDEX_NOT_CONCURRENT("index-not-concurrent", Severity.WARN, true,
-			"builds an index while holding a lock that blocks every write to the table (ADD CONSTRAINT blocks reads"
-					+ " too) until the build ends",
+			"builds an index while holding a lock that blocks every write to the table until the build ends",
 			"build it with CREATE INDEX CONCURRENTLY in a migration of its own (Migrator runs such a migration in"
 					+ " autocommit); for a constraint, build the unique index concurrently, then ADD CONSTRAINT ..."
 					+ " USING INDEX"),

@@ -38,7 +38,7 @@ final class Tokens {
 		return words(i, words) ? i + words.length : i;
 	}
 
-	/** Index after the bracket matching the {@code (} or {@code [} at {@code open}; the next index for another token. */
+	/** Index after the bracket matching the {@code (} or {@code [} at {@code open}; else the next index. */
 	int afterBrackets(int open) {
 		if (!get(open).isSymbol("(") && !get(open).isSymbol("[")) {
 			return open + 1;

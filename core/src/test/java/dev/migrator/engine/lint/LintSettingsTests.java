@@ -51,7 +51,8 @@ class LintSettingsTests {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> new LintSettings(LintSettings.Mode.WARN, Map.of("drop-colum", LintSettings.RuleLevel.OFF),
 					100))
-			.withMessageStartingWith("migrator.lint.rules.drop-colum names no lint rule; the rules are: index-not-concurrent,")
+			.withMessageStartingWith(
+					"migrator.lint.rules.drop-colum names no lint rule; the rules are: index-not-concurrent,")
 			.withMessageContaining("drop-column");
 		assertThatIllegalArgumentException().isThrownBy(() -> LintSettings.DEFAULTS.withLargeTableRows(-1))
 			.withMessage("migrator.lint.large-table-rows must not be negative, was -1");

@@ -17,29 +17,33 @@ class RuleTests {
 
 	private static final String NEW_TABLE = "CREATE TABLE audit (id bigint PRIMARY KEY, note text);\n";
 
-	private static void assertFinding(List<Finding> findings, Rule rule, int line, Severity severity) {
+	/** The rule's one finding, checked for file, line, severity and fix; its message. */
+	private static String assertFinding(List<Finding> findings, Rule rule, int line, Severity severity) {
 		assertThat(of(rule, findings)).singleElement().satisfies((finding) -> {
 			assertThat(finding.file()).isEqualTo(FILE);
 			assertThat(finding.line()).isEqualTo(line);
 			assertThat(finding.severity()).isEqualTo(severity);
 			assertThat(finding.fix()).isEqualTo(rule.fix());
 		});
+		return of(rule, findings).get(0).message();
 	}
 
 	@Test
 	void indexWithoutConcurrentlyOnAnExistingTableIsAWarning() {
-		List<Finding> findings = offline(NEW_TABLE + "CREATE INDEX \"orders_customer_idx\" ON \"orders\" USING btree (\"customer_id\");");
-		assertFinding(findings, Rule.INDEX_NOT_CONCURRENT, 2, Severity.WARN);
-		assertThat(findings.get(0).message()).startsWith("CREATE INDEX orders_customer_idx on existing table orders builds");
+		List<Finding> findings = offline(
+				NEW_TABLE + "CREATE INDEX \"orders_customer_idx\" ON \"orders\" USING btree (\"customer_id\");");
+		assertThat(assertFinding(findings, Rule.INDEX_NOT_CONCURRENT, 2, Severity.WARN))
+			.startsWith("CREATE INDEX orders_customer_idx on existing table orders builds");
 		assertThat(findings.get(0).column()).isEqualTo(1);
-		assertThat(offline(NEW_TABLE + "CREATE INDEX CONCURRENTLY IF NOT EXISTS \"orders_customer_idx\" ON \"orders\" (\"customer_id\");"))
+		assertThat(offline(NEW_TABLE
+				+ "CREATE INDEX CONCURRENTLY IF NOT EXISTS \"orders_customer_idx\" ON \"orders\" (\"customer_id\");"))
 			.isEmpty();
 	}
 
 	@Test
 	void uniqueConstraintBuildingItsOwnIndexIsIndexNotConcurrent() {
-		assertFinding(offline("ALTER TABLE orders ADD CONSTRAINT orders_ref_key UNIQUE (ref);"), Rule.INDEX_NOT_CONCURRENT,
-				1, Severity.WARN);
+		assertFinding(offline("ALTER TABLE orders ADD CONSTRAINT orders_ref_key UNIQUE (ref);"),
+				Rule.INDEX_NOT_CONCURRENT, 1, Severity.WARN);
 		assertThat(offline("ALTER TABLE orders ADD CONSTRAINT orders_ref_key UNIQUE USING INDEX orders_ref_idx;\n"
 				+ "ALTER TABLE orders ADD CONSTRAINT orders_pkey PRIMARY KEY USING INDEX orders_id_idx;")).isEmpty();
 	}
@@ -47,19 +51,20 @@ class RuleTests {
 	@Test
 	void addColumnNotNullWithoutDefaultIsAnError() {
 		List<Finding> findings = offline(NEW_TABLE + "ALTER TABLE \"orders\" ADD COLUMN \"region\" text NOT NULL;");
-		assertFinding(findings, Rule.ADD_COLUMN_NOT_NULL, 2, Severity.ERROR);
-		assertThat(findings.get(0).message()).startsWith("ADD COLUMN region NOT NULL without a DEFAULT on existing table orders");
+		assertThat(assertFinding(findings, Rule.ADD_COLUMN_NOT_NULL, 2, Severity.ERROR))
+			.startsWith("ADD COLUMN region NOT NULL without a DEFAULT on existing table orders");
 		assertThat(offline("ALTER TABLE \"orders\" ADD COLUMN \"region\" text DEFAULT 'eu' NOT NULL;\n"
 				+ "ALTER TABLE \"orders\" ADD COLUMN \"note\" text;")).isEmpty();
-		assertFinding(offline("ALTER TABLE orders ADD COLUMN region text DEFAULT NULL NOT NULL"), Rule.ADD_COLUMN_NOT_NULL,
-				1, Severity.ERROR);
+		assertFinding(offline("ALTER TABLE orders ADD COLUMN region text DEFAULT NULL NOT NULL"),
+				Rule.ADD_COLUMN_NOT_NULL, 1, Severity.ERROR);
 	}
 
 	@Test
 	void addColumnWithVolatileDefaultRewritesTheTable() {
-		List<Finding> findings = offline(NEW_TABLE + "ALTER TABLE \"orders\" ADD COLUMN \"uid\" uuid DEFAULT gen_random_uuid() NOT NULL;");
-		assertFinding(findings, Rule.ADD_COLUMN_VOLATILE_DEFAULT, 2, Severity.WARN);
-		assertThat(findings.get(0).message()).contains("DEFAULT gen_random_uuid()");
+		List<Finding> findings = offline(
+				NEW_TABLE + "ALTER TABLE \"orders\" ADD COLUMN \"uid\" uuid DEFAULT gen_random_uuid() NOT NULL;");
+		assertThat(assertFinding(findings, Rule.ADD_COLUMN_VOLATILE_DEFAULT, 2, Severity.WARN))
+			.contains("DEFAULT gen_random_uuid()");
 		assertThat(of(Rule.ADD_COLUMN_NOT_NULL, findings)).isEmpty();
 		assertFinding(offline("ALTER TABLE orders ADD COLUMN seen timestamptz DEFAULT clock_timestamp()"),
 				Rule.ADD_COLUMN_VOLATILE_DEFAULT, 1, Severity.WARN);
@@ -72,23 +77,26 @@ class RuleTests {
 
 	@Test
 	void setNotNullOnAnExistingTableScansIt() {
-		assertFinding(offline(NEW_TABLE + "ALTER TABLE \"orders\" ALTER COLUMN \"region\" SET NOT NULL;"), Rule.SET_NOT_NULL, 2,
-				Severity.WARN);
+		assertFinding(offline(NEW_TABLE + "ALTER TABLE \"orders\" ALTER COLUMN \"region\" SET NOT NULL;"),
+				Rule.SET_NOT_NULL, 2, Severity.WARN);
 		assertThat(offline("ALTER TABLE orders VALIDATE CONSTRAINT orders_region_not_null;\n"
 				+ "ALTER TABLE orders ALTER COLUMN region SET NOT NULL;")).isEmpty();
 	}
 
 	@Test
 	void foreignKeyAndCheckWithoutNotValidAreFindings() {
-		List<Finding> findings = offline(NEW_TABLE + "ALTER TABLE \"orders\" ADD CONSTRAINT \"orders_customer_fk\" FOREIGN KEY"
-				+ " (\"customer_id\") REFERENCES \"public\".\"customers\"(\"id\") ON DELETE no action ON UPDATE no action;\n"
-				+ "ALTER TABLE orders ADD CHECK (total >= 0);");
+		List<Finding> findings = offline(NEW_TABLE + """
+				ALTER TABLE "orders" ADD CONSTRAINT "orders_customer_fk" FOREIGN KEY ("customer_id") REFERENCES \
+				"public"."customers"("id") ON DELETE no action ON UPDATE no action;
+				ALTER TABLE orders ADD CHECK (total >= 0);""");
 		assertThat(of(Rule.CONSTRAINT_NOT_VALID, findings)).extracting(Finding::line).containsExactly(2, 3);
-		assertThat(findings.get(0).message()).startsWith("ADD CONSTRAINT orders_customer_fk FOREIGN KEY without NOT VALID");
-		assertThat(offline("ALTER TABLE orders ADD CONSTRAINT orders_customer_fk FOREIGN KEY (customer_id)"
-				+ " REFERENCES customers (id) NOT VALID;\n"
-				+ "ALTER TABLE orders ADD CONSTRAINT orders_total_check CHECK (total >= 0) NOT VALID;\n"
-				+ "ALTER TABLE orders VALIDATE CONSTRAINT orders_total_check;")).isEmpty();
+		assertThat(findings.get(0).message())
+			.startsWith("ADD CONSTRAINT orders_customer_fk FOREIGN KEY without NOT VALID");
+		assertThat(offline("""
+				ALTER TABLE orders ADD CONSTRAINT orders_customer_fk FOREIGN KEY (customer_id)
+				  REFERENCES customers (id) NOT VALID;
+				ALTER TABLE orders ADD CONSTRAINT orders_total_check CHECK (total >= 0) NOT VALID;
+				ALTER TABLE orders VALIDATE CONSTRAINT orders_total_check;""")).isEmpty();
 	}
 
 	@Test
@@ -111,8 +119,8 @@ class RuleTests {
 	void renameColumnIsAFinding() {
 		assertFinding(offline(NEW_TABLE + "ALTER TABLE \"orders\" RENAME COLUMN \"total\" TO \"amount\";"),
 				Rule.RENAME_COLUMN, 2, Severity.WARN);
-		assertThat(offline("ALTER TABLE orders RENAME CONSTRAINT a TO b;\n"
-				+ NEW_TABLE + "ALTER TABLE audit RENAME COLUMN note TO remark;")).isEmpty();
+		assertThat(offline("ALTER TABLE orders RENAME CONSTRAINT a TO b;\n" + NEW_TABLE
+				+ "ALTER TABLE audit RENAME COLUMN note TO remark;")).isEmpty();
 	}
 
 	@Test
@@ -125,7 +133,8 @@ class RuleTests {
 
 	@Test
 	void dropTableIsAFinding() {
-		assertFinding(offline(NEW_TABLE + "DROP TABLE IF EXISTS \"legacy\" CASCADE;"), Rule.DROP_TABLE, 2, Severity.WARN);
+		assertFinding(offline(NEW_TABLE + "DROP TABLE IF EXISTS \"legacy\" CASCADE;"), Rule.DROP_TABLE, 2,
+				Severity.WARN);
 		assertThat(offline(NEW_TABLE + "DROP TABLE audit;")).isEmpty();
 	}
 
@@ -133,8 +142,7 @@ class RuleTests {
 	void dropThenCreateOfTheSameTableLosesItsData() {
 		List<Finding> findings = offline("DROP TABLE \"orders\";\nCREATE TABLE \"orders\" (id int);\n"
 				+ "CREATE INDEX orders_id_idx ON orders (id);");
-		assertFinding(findings, Rule.DROP_RECREATE_TABLE, 2, Severity.ERROR);
-		assertThat(findings.stream().filter((f) -> f.rule().equals(Rule.DROP_RECREATE_TABLE.id())).findFirst().orElseThrow().message())
+		assertThat(assertFinding(findings, Rule.DROP_RECREATE_TABLE, 2, Severity.ERROR))
 			.startsWith("CREATE TABLE orders after DROP TABLE orders at line 1 loses every row");
 		assertThat(findings).extracting(Finding::rule).containsExactly("drop-table", "drop-recreate-table");
 		assertThat(offline("CREATE TABLE scratch (id int);\nDROP TABLE scratch;\nCREATE TABLE scratch (id int);"))
@@ -143,20 +151,25 @@ class RuleTests {
 
 	@Test
 	void updateOrDeleteWithoutWhereOnAnExistingTableIsAnUnboundedBackfill() {
-		List<Finding> findings = offline(NEW_TABLE + "UPDATE \"orders\" SET \"region\" = 'eu';\nDELETE FROM ONLY orders;\n"
-				+ "WITH old AS (SELECT id FROM orders WHERE total = 0) UPDATE orders SET total = 1;");
+		List<Finding> findings = offline(NEW_TABLE + """
+				UPDATE "orders" SET "region" = 'eu';
+				DELETE FROM ONLY orders;
+				WITH old AS (SELECT id FROM orders WHERE total = 0) UPDATE orders SET total = 1;""");
 		assertThat(of(Rule.UNBOUNDED_BACKFILL, findings)).extracting(Finding::line).containsExactly(2, 3, 4);
 		assertThat(findings.get(0).message()).startsWith("UPDATE orders without WHERE runs a backfill");
-		assertThat(offline(NEW_TABLE + "UPDATE orders SET region = 'eu' WHERE region IS NULL;\n"
-				+ "DELETE FROM orders o USING customers c WHERE c.id = o.customer_id AND c.gone;\n"
-				+ "UPDATE audit SET note = '';\n"
-				+ "UPDATE orders SET region = (SELECT r FROM regions WHERE regions.id = 1) WHERE id = 1;")).isEmpty();
+		assertThat(offline(NEW_TABLE + """
+				UPDATE orders SET region = 'eu' WHERE region IS NULL;
+				DELETE FROM orders o USING customers c WHERE c.id = o.customer_id AND c.gone;
+				UPDATE audit SET note = '';
+				UPDATE orders SET region = (SELECT r FROM regions WHERE regions.id = 1) WHERE id = 1;""")).isEmpty();
 	}
 
 	@Test
 	void enumValueUsedInTheSameTransactionAsItsAdditionIsAnError() {
-		List<Finding> findings = offline("ALTER TYPE \"public\".\"order_status\" ADD VALUE 'archived' BEFORE 'deleted';\n"
-				+ "UPDATE orders SET status = 'archived'\n WHERE status = 'deleted';");
+		List<Finding> findings = offline("""
+				ALTER TYPE "public"."order_status" ADD VALUE 'archived' BEFORE 'deleted';
+				UPDATE orders SET status = 'archived'
+				 WHERE status = 'deleted';""");
 		assertThat(of(Rule.ENUM_VALUE_USED_IN_SAME_MIGRATION, findings)).singleElement().satisfies((finding) -> {
 			assertThat(finding.line()).isEqualTo(2);
 			assertThat(finding.column()).isEqualTo(28);

@@ -57,7 +57,8 @@ class SuppressionTests {
 			.containsExactly(tuple("suppression-without-reason", 1, 1),
 					tuple("drop-table", 2, 12));
 		assertThat(findings.get(0).file()).isEqualTo(FILE);
-		assertThat(findings.get(0).message()).isEqualTo("-- migrator:allow drop-table gives no reason, so it silences nothing");
+		assertThat(findings.get(0).message())
+			.isEqualTo("-- migrator:allow drop-table gives no reason, so it silences nothing");
 	}
 
 	@Test
