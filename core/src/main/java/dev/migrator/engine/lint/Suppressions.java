@@ -42,11 +42,6 @@ public final class Suppressions {
 	private Suppressions() {
 	}
 
-	/** No comments: silences nothing. */
-	public static Suppressions none() {
-		return new Suppressions();
-	}
-
 	/**
 	 * Reads the allow comments of a file.
 	 * @param file the file's name, for findings
@@ -65,7 +60,7 @@ public final class Suppressions {
 			for (int line = statement.line(); line <= last && line <= lines.length; line++) {
 				inStatement[line] = true;
 			}
-			if (startingOn[statement.line()] == null) {
+			if (statement.line() <= lines.length && startingOn[statement.line()] == null) {
 				startingOn[statement.line()] = statement;
 			}
 		}
