@@ -1,0 +1,68 @@
+package dev.migrator.engine.lint;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.migrator.engine.SqlStatement;
+
+/**
+ * {@code enum-value-used-in-same-migration}: within one transactional segment of a migration (a file's own
+ * {@code COMMIT} ends one), a string literal equal to a value that an earlier {@code ALTER TYPE name ADD VALUE
+ * [IF NOT EXISTS] 'value'} added. PostgreSQL allows the use when the type itself was created in the same transaction,
+ * so values added to a type that an earlier {@code CREATE TYPE} of the segment made are left alone. A literal is
+ * matched by its text alone (the lint does not know which column it goes to), and literals inside dollar-quoted
+ * bodies are not looked at.
+ */
+final class EnumCheck {
+
+	private EnumCheck() {
+	}
+
+	static void check(MigrationLint lint, List<SqlStatement> segment, Map<Integer, Tokens> tokensByStatement) {
+		Map<String, Added> added = new LinkedHashMap<>();
+		List<TableName> createdTypes = new ArrayList<>();
+		for (SqlStatement statement : segment) {
+			Tokens tokens = tokensByStatement.get(statement.number());
+			if (tokens.words(0, "CREATE", "TYPE")) {
+				TableName type = tokens.tableName(2);
+				if (type != null) {
+					createdTypes.add(type);
+				}
+				continue;
+			}
+			if (tokens.words(0, "ALTER", "TYPE")) {
+				TableName type = tokens.tableName(2);
+				int value = tokens.skip(tokens.afterName(2), "ADD", "VALUE");
+				value = tokens.skip(value, "IF", "NOT", "EXISTS");
+				if (type != null && tokens.get(value).kind() == Token.Kind.STRING
+						&& createdTypes.stream().noneMatch(type::sameAs)) {
+					added.putIfAbsent(tokens.get(value).value(), new Added(type, statement.line()));
+				}
+				continue;
+			}
+			reportUses(lint, statement, tokens, added);
+		}
+	}
+
+	private static void reportUses(MigrationLint lint, SqlStatement statement, Tokens tokens,
+			Map<String, Added> added) {
+		List<String> reported = new ArrayList<>();
+		for (int i = 0; i < tokens.size(); i++) {
+			Token token = tokens.get(i);
+			Added value = (token.kind() == Token.Kind.STRING) ? added.get(token.value()) : null;
+			if (value != null && !reported.contains(token.value())) {
+				reported.add(token.value());
+				lint.report(Rule.ENUM_VALUE_USED_IN_SAME_MIGRATION, statement, token, "The value '" + token.value()
+						+ "', added to " + value.type() + " by ALTER TYPE ... ADD VALUE at line " + value.line()
+						+ " in the same transaction,", null, false);
+			}
+		}
+	}
+
+	/** A value added to an enum type, and the line of the {@code ALTER TYPE}. */
+	private record Added(TableName type, int line) {
+	}
+
+}
