@@ -2,12 +2,16 @@ package dev.migrator.autoconfigure;
 
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 import dev.migrator.engine.HistoryStore;
 import dev.migrator.engine.MigratorSettings;
 import dev.migrator.engine.Policy;
+import dev.migrator.engine.lint.LintSettings;
+import dev.migrator.engine.lint.Rule;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
@@ -116,6 +120,11 @@ public class MigratorProperties {
 	private boolean groupCommit = MigratorSettings.DEFAULT_GROUP_COMMIT;
 
 	/**
+	 * How pending migrations are linted before they run.
+	 */
+	private final Lint lint = new Lint();
+
+	/**
 	 * JDBC URL of a dedicated connection for migrations. Defaults to the application's DataSource.
 	 */
 	private String url;
@@ -151,7 +160,7 @@ public class MigratorProperties {
 		return new MigratorSettings(folder, this.schema, this.table,
 				new Policy(this.outOfOrder, this.onModified, this.onUnjournaled), this.lockWaitTimeout,
 				this.statementLockTimeout, this.lockRetries, this.statementTimeout, this.slowMigrationWarning,
-				this.clientCheckInterval, this.dropInvalidIndexes, this.groupCommit);
+				this.clientCheckInterval, this.dropInvalidIndexes, this.groupCommit, this.lint.toSettings());
 	}
 
 	/** The location with its prefix: an unprefixed one is on the classpath, as in Spring Boot's Flyway support. */
@@ -297,6 +306,10 @@ public class MigratorProperties {
 		this.dropInvalidIndexes = dropInvalidIndexes;
 	}
 
+	public Lint getLint() {
+		return this.lint;
+	}
+
 	public boolean isGroupCommit() {
 		return this.groupCommit;
 	}
@@ -333,6 +346,64 @@ public class MigratorProperties {
 		if (!valid) {
 			throw new InvalidConfigurationPropertyValueException("migrator." + property, value, reason);
 		}
+	}
+
+	/** The lint of pending migrations: {@code migrator.lint.*}. */
+	public static class Lint {
+
+		/**
+		 * Whether findings are only logged ('warn'), stop the run when one is an error before anything is applied
+		 * ('fail'), or the lint is skipped ('off').
+		 */
+		private LintSettings.Mode mode = LintSettings.Mode.WARN;
+
+		/**
+		 * Severity per rule id, such as 'index-not-concurrent: error': 'off', 'warn' or 'error'.
+		 */
+		private Map<String, LintSettings.RuleLevel> rules = new LinkedHashMap<>();
+
+		/**
+		 * Live rows above which a lock-heavy change of a table is an error rather than a warning.
+		 */
+		private long largeTableRows = LintSettings.DEFAULT_LARGE_TABLE_ROWS;
+
+		LintSettings toSettings() {
+			check("lint.mode", this.mode, this.mode != null, oneOf(LintSettings.Mode.values()));
+			check("lint.large-table-rows", this.largeTableRows, this.largeTableRows >= 0, "it must be 0 or more");
+			for (Map.Entry<String, LintSettings.RuleLevel> rule : this.rules.entrySet()) {
+				check("lint.rules." + rule.getKey(), rule.getValue(), Rule.byId(rule.getKey()).isPresent(),
+						"there is no lint rule " + rule.getKey() + "; the rules are " + String.join(", ",
+								Arrays.stream(Rule.values()).map(Rule::id).toList()));
+				check("lint.rules." + rule.getKey(), rule.getValue(), rule.getValue() != null,
+						oneOf(LintSettings.RuleLevel.values()));
+			}
+			return new LintSettings(this.mode, this.rules, this.largeTableRows);
+		}
+
+		public LintSettings.Mode getMode() {
+			return this.mode;
+		}
+
+		public void setMode(LintSettings.Mode mode) {
+			this.mode = mode;
+		}
+
+		public Map<String, LintSettings.RuleLevel> getRules() {
+			return this.rules;
+		}
+
+		public void setRules(Map<String, LintSettings.RuleLevel> rules) {
+			this.rules = rules;
+		}
+
+		public long getLargeTableRows() {
+			return this.largeTableRows;
+		}
+
+		public void setLargeTableRows(long largeTableRows) {
+			this.largeTableRows = largeTableRows;
+		}
+
 	}
 
 	/** What the migrator does at startup. */

@@ -2,6 +2,7 @@ package dev.migrator.autoconfigure;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import javax.sql.DataSource;
 
@@ -10,6 +11,7 @@ import dev.migrator.embedded.TestPostgres.TestDatabase;
 import dev.migrator.engine.Migrator;
 import dev.migrator.engine.MigratorSettings;
 import dev.migrator.engine.Policy;
+import dev.migrator.engine.lint.LintSettings;
 import dev.migrator.testsupport.Sql;
 import jakarta.persistence.EntityManagerFactory;
 import org.junit.jupiter.api.Test;
@@ -102,7 +104,8 @@ class MigratorAutoConfigurationTests {
 					"migrator.on-unjournaled=WARN", "migrator.lock-wait-timeout=2m", "migrator.statement-lock-timeout=3s",
 					"migrator.lock-retries=5", "migrator.statement-timeout=30s", "migrator.slow-migration-warning=1m",
 					"migrator.client-check-interval=5s", "migrator.drop-invalid-indexes=false",
-					"migrator.group-commit=false", "migrator.url=jdbc:postgresql://db.example:5432/app",
+					"migrator.group-commit=false", "migrator.lint.mode=fail", "migrator.lint.rules.drop-table=off",
+					"migrator.lint.large-table-rows=500", "migrator.url=jdbc:postgresql://db.example:5432/app",
 					"migrator.username=ddl", "migrator.password=secret")
 			.run((context) -> {
 				MigratorProperties properties = context.getBean(MigratorProperties.class);
@@ -114,7 +117,8 @@ class MigratorAutoConfigurationTests {
 				assertThat(settings).isEqualTo(new MigratorSettings("file:/srv/migrations", "audit", "history",
 						new Policy(Policy.OutOfOrder.APPLY, Policy.OnProblem.WARN, Policy.OnUnjournaled.WARN),
 						Duration.ofMinutes(2), Duration.ofSeconds(3), 5, Duration.ofSeconds(30), Duration.ofMinutes(1),
-						Duration.ofSeconds(5), false, false));
+						Duration.ofSeconds(5), false, false,
+						new LintSettings(LintSettings.Mode.FAIL, Map.of("drop-table", LintSettings.RuleLevel.OFF), 500)));
 			});
 	}
 

@@ -7,6 +7,7 @@ import java.util.Map;
 
 import dev.migrator.engine.MigratorSettings;
 import dev.migrator.engine.Policy;
+import dev.migrator.engine.lint.LintSettings;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -31,7 +32,8 @@ class MigratorPropertiesMetadataTests {
 				"migrator.table", "migrator.mode", "migrator.out-of-order", "migrator.on-modified",
 				"migrator.on-unjournaled", "migrator.lock-wait-timeout", "migrator.statement-lock-timeout",
 				"migrator.lock-retries", "migrator.statement-timeout", "migrator.slow-migration-warning",
-				"migrator.client-check-interval", "migrator.drop-invalid-indexes", "migrator.group-commit", "migrator.url",
+				"migrator.client-check-interval", "migrator.drop-invalid-indexes", "migrator.group-commit",
+				"migrator.lint.mode", "migrator.lint.rules", "migrator.lint.large-table-rows", "migrator.url",
 				"migrator.username",
 				"migrator.password");
 		properties.forEach((name, p) -> assertThat(p.path("description").stringValue()).as(name)
@@ -62,7 +64,9 @@ class MigratorPropertiesMetadataTests {
 						MigratorSettings.DEFAULT_CLIENT_CHECK_INTERVAL.toSeconds() + "s"),
 				Map.entry("migrator.drop-invalid-indexes",
 						Boolean.toString(MigratorSettings.DEFAULT_DROP_INVALID_INDEXES)),
-				Map.entry("migrator.group-commit", Boolean.toString(MigratorSettings.DEFAULT_GROUP_COMMIT))));
+				Map.entry("migrator.group-commit", Boolean.toString(MigratorSettings.DEFAULT_GROUP_COMMIT)),
+				Map.entry("migrator.lint.mode", lower(LintSettings.DEFAULT_MODE)),
+				Map.entry("migrator.lint.large-table-rows", Long.toString(LintSettings.DEFAULT_LARGE_TABLE_ROWS))));
 		assertThat(properties.get("migrator.enabled").get("description").stringValue()).startsWith("Whether");
 		assertThat(metadata.toString()).contains("\"management.endpoint.migrations.access\"");
 		JsonNode hints = metadata.get("hints");

@@ -4,11 +4,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import dev.migrator.engine.HistoryStore;
 import dev.migrator.engine.MigratorSettings;
 import dev.migrator.engine.Policy;
+import dev.migrator.engine.lint.LintSettings;
 import picocli.CommandLine.Option;
 
 /**
@@ -81,6 +84,19 @@ final class SettingsOptions {
 					+ " flush makes them durable); false waits at every commit. Default: ${DEFAULT-VALUE}.")
 	boolean groupCommit = MigratorSettings.DEFAULT_GROUP_COMMIT;
 
+	@Option(names = "--lint", paramLabel = "warn|fail|off", order = 24,
+			description = "Lint of pending migrations: warn prints findings, fail stops the run on an error finding"
+					+ " before anything is applied, off skips it. Default: ${DEFAULT-VALUE}.")
+	LintSettings.Mode lint = LintSettings.DEFAULT_MODE;
+
+	@Option(names = "--lint-rule", paramLabel = "<rule-id>=off|warn|error", order = 25,
+			description = "Severity of one lint rule (repeatable), as migrator.lint.rules.<rule-id>.")
+	Map<String, LintSettings.RuleLevel> lintRules = new LinkedHashMap<>();
+
+	@Option(names = "--lint-large-table-rows", paramLabel = "<rows>", order = 26,
+			description = "Live rows above which a lock-heavy change of a table is an error. Default: ${DEFAULT-VALUE}.")
+	long lintLargeTableRows = LintSettings.DEFAULT_LARGE_TABLE_ROWS;
+
 	/**
 	 * The engine settings.
 	 * @throws UsageException naming the option whose value cannot be used, or a folder that is no migrations folder
@@ -100,10 +116,18 @@ final class SettingsOptions {
 		if (this.lockRetries < 0) {
 			throw new UsageException("--lock-retries " + this.lockRetries + " is negative: give 0 or more");
 		}
+		LintSettings lintSettings;
+		try {
+			lintSettings = new LintSettings(this.lint, this.lintRules, this.lintLargeTableRows);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new UsageException(ex.getMessage().replace("migrator.lint.rules.", "--lint-rule ")
+				.replace("migrator.lint.large-table-rows", "--lint-large-table-rows"));
+		}
 		return new MigratorSettings("file:" + this.dir, this.schema, this.table,
 				new Policy(this.outOfOrder, this.onModified, this.onUnjournaled), this.lockWaitTimeout,
 				this.statementLockTimeout, this.lockRetries, this.statementTimeout, this.slowMigrationWarning,
-				this.clientCheckInterval, this.dropInvalidIndexes, this.groupCommit);
+				this.clientCheckInterval, this.dropInvalidIndexes, this.groupCommit, lintSettings);
 	}
 
 	/** Whether the folder holds Drizzle 1.0's {@code <timestamp>_<name>/migration.sql} folders. */

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.migrator.engine.lint.Finding;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -37,7 +38,8 @@ public record MigrationsStatus(String location, String table, long applied, long
 				plan.count(MigrationState.APPLIED) + plan.count(MigrationState.MODIFIED),
 				plan.count(MigrationState.PENDING) + plan.count(MigrationState.OUT_OF_ORDER),
 				plan.count(MigrationState.MODIFIED), plan.count(MigrationState.OUT_OF_ORDER),
-				plan.count(MigrationState.UNKNOWN), plan.migrations().stream().map(Entry::of).toList());
+				plan.count(MigrationState.UNKNOWN),
+				plan.migrations().stream().map((migration) -> Entry.of(migration, plan)).toList());
 	}
 
 	/** The report as the endpoint's JSON body. */
@@ -57,15 +59,18 @@ public record MigrationsStatus(String location, String table, long applied, long
 	 * @param appliedAt when it was applied, where the database knows
 	 * @param execution how a migration that is not applied will run: TRANSACTION, AUTOCOMMIT or SEGMENTED (the
 	 * file's own COMMIT divides it); absent for applied ones and unknown rows
+	 * @param findings what the lint found in a migration that is not applied (absent when nothing)
 	 */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
 	public record Entry(Integer idx, String tag, Long when, String hash, MigrationState state, String appliedHash,
-			Instant appliedAt, Migration.Execution execution) {
+			Instant appliedAt, Migration.Execution execution, List<Finding> findings) {
 
-		/** The entry of a planned migration. */
-		public static Entry of(PlannedMigration migration) {
+		/** The entry of a planned migration, with its lint findings from the plan. */
+		public static Entry of(PlannedMigration migration, Plan plan) {
+			List<Finding> findings = (migration.migration() != null) ? plan.findings(migration.migration()) : List.of();
 			return new Entry(migration.idx(), migration.tag(), migration.when(), migration.hash(), migration.state(),
-					migration.appliedHash(), migration.appliedAt(), migration.execution());
+					migration.appliedHash(), migration.appliedAt(), migration.execution(),
+					findings.isEmpty() ? null : findings);
 		}
 
 	}

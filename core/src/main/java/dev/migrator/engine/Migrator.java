@@ -8,6 +8,10 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
+import dev.migrator.engine.lint.CatalogFacts;
+import dev.migrator.engine.lint.Finding;
+import dev.migrator.engine.lint.Linter;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -69,7 +73,8 @@ public final class Migrator {
 	public Plan status() {
 		Journal current = journal();
 		try (Connection connection = connect()) {
-			return plan(current, this.history.read(connection));
+			Plan plan = plan(current, this.history.read(connection));
+			return plan.problems().isEmpty() ? lint(connection, plan) : plan;
 		}
 		catch (SQLException ex) {
 			throw databaseError("read " + this.history.displayName(), ex);
@@ -144,13 +149,21 @@ public final class Migrator {
 		}
 	}
 
-	private MigrationReport apply(Connection connection, Plan plan, Executor executor, long started)
+	private MigrationReport apply(Connection connection, Plan unlinted, Executor executor, long started)
 			throws SQLException {
-		if (!plan.problems().isEmpty()) {
-			throw new ValidationException(plan.problems(),
+		if (!unlinted.problems().isEmpty()) {
+			throw new ValidationException(unlinted.problems(),
 					"Nothing was applied. Resolve the problems listed, or relax the policy named in each.");
 		}
+		Plan plan = lint(connection, unlinted);
 		plan.warnings().forEach((warning) -> logger.warn("On {}: {}", this.database, warning));
+		plan.findings().forEach((finding) -> logger.warn("On {}: {}", this.database, finding));
+		if (this.settings.lint().stopsRun(plan.findings())) {
+			throw new ValidationException(plan.findings().stream().map(Finding::toString).toList(),
+					"Nothing was applied (migrator.lint=fail). Fix the statements, or if a finding is intended, put"
+							+ " -- migrator:allow <rule-id> <reason> above the statement, or set"
+							+ " migrator.lint.rules.<rule-id>=warn.");
+		}
 		int before = (int) plan.count(MigrationState.APPLIED) + (int) plan.count(MigrationState.MODIFIED);
 		List<AppliedMigration> applied = new ArrayList<>();
 		List<Migration> toApply = plan.toApply();
@@ -192,7 +205,9 @@ public final class Migrator {
 			logger.info("Applied {} migration(s) to {} on {} in {} ms ({} were already applied)", applied.size(),
 					this.history.displayName(), this.database, took.toMillis(), before);
 		}
-		return new MigrationReport(List.copyOf(applied), before, plan.warnings(), took);
+		List<String> warnings = new ArrayList<>(plan.warnings());
+		plan.findings().forEach((finding) -> warnings.add(finding.toString()));
+		return new MigrationReport(List.copyOf(applied), before, List.copyOf(warnings), took);
 	}
 
 	/**
@@ -264,6 +279,16 @@ public final class Migrator {
 
 	private Plan plan(Journal current, List<AppliedRow> rows) {
 		return Planner.plan(current, this.history.displayName(), rows, this.settings.policy());
+	}
+
+	/** The plan with the lint's findings in the migrations it would apply, judged against the live database. */
+	private Plan lint(Connection connection, Plan plan) {
+		if (plan.toApply().isEmpty()) {
+			return plan;
+		}
+		Linter linter = new Linter(this.settings.lint());
+		return plan.withFindings(linter.lint(plan.toApply(), this.source,
+				new CatalogFacts(connection, this.settings.lint().largeTableRows())));
 	}
 
 	/** The journal's entry with a tag; checked before the database is touched. */

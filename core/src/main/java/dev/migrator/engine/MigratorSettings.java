@@ -2,6 +2,8 @@ package dev.migrator.engine;
 
 import java.time.Duration;
 
+import dev.migrator.engine.lint.LintSettings;
+
 /**
  * Everything that configures one {@link Migrator}. The defaults are defined here once; the Spring properties reuse
  * them.
@@ -21,10 +23,11 @@ import java.time.Duration;
  * an earlier failed attempt) is dropped first; else the run stops naming it
  * @param groupCommit whether the migrations of a run but its last commit without waiting for the WAL flush (the last
  * commit's flush makes them all durable); false waits at every commit
+ * @param lint how pending migrations are linted before they run
  */
 public record MigratorSettings(String location, String schema, String table, Policy policy, Duration lockWaitTimeout,
 		Duration statementLockTimeout, int lockRetries, Duration statementTimeout, Duration slowMigrationWarning,
-		Duration clientCheckInterval, boolean dropInvalidIndexes, boolean groupCommit) {
+		Duration clientCheckInterval, boolean dropInvalidIndexes, boolean groupCommit, LintSettings lint) {
 
 	public static final String DEFAULT_LOCATION = "classpath:db/migrations";
 
@@ -56,6 +59,7 @@ public record MigratorSettings(String location, String schema, String table, Pol
 		if (lockRetries < 0) {
 			throw new IllegalArgumentException("lockRetries must not be negative, was " + lockRetries);
 		}
+		lint = (lint != null) ? lint : LintSettings.DEFAULTS;
 		HistoryStore.checkIdentifier("schema", schema);
 		HistoryStore.checkIdentifier("table", table);
 	}
@@ -65,7 +69,7 @@ public record MigratorSettings(String location, String schema, String table, Pol
 			Duration statementLockTimeout, int lockRetries) {
 		this(location, schema, table, policy, lockWaitTimeout, statementLockTimeout, lockRetries,
 				DEFAULT_STATEMENT_TIMEOUT, DEFAULT_SLOW_MIGRATION_WARNING, DEFAULT_CLIENT_CHECK_INTERVAL,
-				DEFAULT_DROP_INVALID_INDEXES, DEFAULT_GROUP_COMMIT);
+				DEFAULT_DROP_INVALID_INDEXES, DEFAULT_GROUP_COMMIT, LintSettings.DEFAULTS);
 	}
 
 	/** The defaults, with the given location. */
@@ -77,19 +81,19 @@ public record MigratorSettings(String location, String schema, String table, Pol
 	public MigratorSettings withPolicy(Policy policy) {
 		return new MigratorSettings(this.location, this.schema, this.table, policy, this.lockWaitTimeout,
 				this.statementLockTimeout, this.lockRetries, this.statementTimeout, this.slowMigrationWarning,
-				this.clientCheckInterval, this.dropInvalidIndexes, this.groupCommit);
+				this.clientCheckInterval, this.dropInvalidIndexes, this.groupCommit, this.lint);
 	}
 
 	public MigratorSettings withHistoryTable(String schema, String table) {
 		return new MigratorSettings(this.location, schema, table, this.policy, this.lockWaitTimeout,
 				this.statementLockTimeout, this.lockRetries, this.statementTimeout, this.slowMigrationWarning,
-				this.clientCheckInterval, this.dropInvalidIndexes, this.groupCommit);
+				this.clientCheckInterval, this.dropInvalidIndexes, this.groupCommit, this.lint);
 	}
 
 	public MigratorSettings withTimeouts(Duration lockWaitTimeout, Duration statementLockTimeout, int lockRetries) {
 		return new MigratorSettings(this.location, this.schema, this.table, this.policy, lockWaitTimeout,
 				statementLockTimeout, lockRetries, this.statementTimeout, this.slowMigrationWarning,
-				this.clientCheckInterval, this.dropInvalidIndexes, this.groupCommit);
+				this.clientCheckInterval, this.dropInvalidIndexes, this.groupCommit, this.lint);
 	}
 
 	/** These settings with other safety guards. */
@@ -97,14 +101,21 @@ public record MigratorSettings(String location, String schema, String table, Pol
 			Duration clientCheckInterval, boolean dropInvalidIndexes) {
 		return new MigratorSettings(this.location, this.schema, this.table, this.policy, this.lockWaitTimeout,
 				this.statementLockTimeout, this.lockRetries, statementTimeout, slowMigrationWarning, clientCheckInterval,
-				dropInvalidIndexes, this.groupCommit);
+				dropInvalidIndexes, this.groupCommit, this.lint);
 	}
 
 	/** These settings with group commit on or off. */
 	public MigratorSettings withGroupCommit(boolean groupCommit) {
 		return new MigratorSettings(this.location, this.schema, this.table, this.policy, this.lockWaitTimeout,
 				this.statementLockTimeout, this.lockRetries, this.statementTimeout, this.slowMigrationWarning,
-				this.clientCheckInterval, this.dropInvalidIndexes, groupCommit);
+				this.clientCheckInterval, this.dropInvalidIndexes, groupCommit, this.lint);
+	}
+
+	/** These settings with other lint settings. */
+	public MigratorSettings withLint(LintSettings lint) {
+		return new MigratorSettings(this.location, this.schema, this.table, this.policy, this.lockWaitTimeout,
+				this.statementLockTimeout, this.lockRetries, this.statementTimeout, this.slowMigrationWarning,
+				this.clientCheckInterval, this.dropInvalidIndexes, this.groupCommit, lint);
 	}
 
 	/** {@code schema.table}, as shown to users. */
