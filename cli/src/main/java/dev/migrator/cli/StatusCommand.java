@@ -18,7 +18,8 @@ import picocli.CommandLine.Option;
 @Command(name = "status", mixinStandardHelpOptions = true, sortOptions = false,
 		header = "List every migration with its state.",
 		description = "Lists every journal entry (idx, tag, state, when, applied at, short hash) and every history"
-				+ " row no entry matches (UNKNOWN), then the counts. Reads only; takes no lock.",
+				+ " row no entry matches (UNKNOWN), then the counts and the lint's findings in pending migrations."
+				+ " Reads only; takes no lock.",
 		footerHeading = "%nExamples:%n",
 		footer = { "  java -jar migrator.jar status", "  java -jar migrator.jar status --json | jq '.pending'" })
 final class StatusCommand extends DatabaseCommand {
@@ -56,6 +57,11 @@ final class StatusCommand extends DatabaseCommand {
 		}
 		out.println(status.applied() + " applied, " + status.pending() + " pending, " + status.modified() + " modified, "
 				+ status.outOfOrder() + " out of order, " + status.unknown() + " unknown");
+		status.migrations()
+			.stream()
+			.filter((entry) -> entry.findings() != null)
+			.flatMap((entry) -> entry.findings().stream())
+			.forEach((finding) -> out.println(finding));
 		return 0;
 	}
 

@@ -218,22 +218,6 @@ public final class Executor {
 		return settings.isEmpty() ? null : "SELECT " + String.join(", ", settings);
 	}
 
-	/**
-	 * Makes everything committed so far on this connection durable: a transaction that writes a commit record (it
-	 * takes a transaction id) and commits with the server's {@code synchronous_commit} flushes the WAL up to there,
-	 * and with it every earlier commit that did not wait.
-	 */
-	public static void flush(Connection connection) throws SQLException {
-		connection.setAutoCommit(false);
-		try (Statement statement = connection.createStatement()) {
-			statement.execute("SELECT pg_current_xact_id()");
-			connection.commit();
-		}
-		finally {
-			connection.setAutoCommit(true);
-		}
-	}
-
 	/** Sets a session setting and returns its previous value. */
 	private static String setting(Connection connection, String name, String value) throws SQLException {
 		try (PreparedStatement set = connection

@@ -194,6 +194,24 @@ public final class HistoryStore {
 		}
 	}
 
+	/**
+	 * Makes every earlier commit durable, also those that did not wait for the WAL flush: a transaction that writes
+	 * WAL (it locks the newest history row) and commits with the server's {@code synchronous_commit} flushes the WAL
+	 * up to its commit record. (A transaction that writes no WAL before its commit does not wait, even with a
+	 * transaction id.)
+	 * @param connection a connection in autocommit mode, which it leaves in autocommit mode
+	 */
+	public void flushCommits(Connection connection) throws SQLException {
+		connection.setAutoCommit(false);
+		try (Statement statement = connection.createStatement()) {
+			statement.execute("SELECT id FROM " + this.qualified + " ORDER BY id DESC LIMIT 1 FOR UPDATE");
+			connection.commit();
+		}
+		finally {
+			connection.setAutoCommit(true);
+		}
+	}
+
 	/** {@code schema.table}, as shown to users. */
 	public String displayName() {
 		return this.schema + "." + this.table;

@@ -177,7 +177,7 @@ public final class Migrator {
 				if (!applied.isEmpty() && this.settings.groupCommit()) {
 					// the migrations applied before the failure must not wait for a later run's flush
 					try {
-						Executor.flush(connection);
+						this.history.flushCommits(connection);
 					}
 					catch (SQLException flushFailed) {
 						ex.addSuppressed(flushFailed);
