@@ -2,6 +2,7 @@ package dev.migrator.maven;
 
 import java.io.File;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -32,7 +33,7 @@ abstract class MigratorMojo extends AbstractMojo {
 			getLog().info("Skipping migrator:" + command() + " (migrator.skip)");
 			return;
 		}
-		List<String> args = new ArrayList<>(List.of(command(), "--dir", this.dir.getPath()));
+		List<String> args = new ArrayList<>(List.of(command(), "--dir", shown(this.dir)));
 		addOptions(args);
 		LogLines out = new LogLines(getLog());
 		LogLines err = new LogLines(getLog());
@@ -50,6 +51,19 @@ abstract class MigratorMojo extends AbstractMojo {
 		if (exitCode != 0) {
 			throw new MojoFailureException(failure);
 		}
+	}
+
+	/**
+	 * The folder as the command is given it: relative to the directory Maven runs in when it lies below it, so that
+	 * messages, printed paths and GitHub annotations name it as the repository does.
+	 */
+	static String shown(File dir) {
+		Path workingDirectory = Path.of("").toAbsolutePath();
+		Path folder = dir.toPath().toAbsolutePath().normalize();
+		if (!folder.startsWith(workingDirectory)) {
+			return folder.toString();
+		}
+		return folder.equals(workingDirectory) ? "." : workingDirectory.relativize(folder).toString();
 	}
 
 	/** The command this goal runs, such as {@code migrate}. */

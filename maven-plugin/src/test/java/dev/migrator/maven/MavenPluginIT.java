@@ -28,7 +28,7 @@ class MavenPluginIT {
 		MavenBuild.Result created = build.mvn(Map.of(), "migrator:new", "-Dname=add_x");
 		assertThat(created.exitCode()).as(created.toString()).isZero();
 		Path sql = migrations.resolve("0000_add_x.sql");
-		assertThat(created.output()).contains("[INFO] " + sql);
+		assertThat(created.output()).contains("[INFO] src/main/resources/db/migrations/0000_add_x.sql\n");
 		assertThat(sql).hasContent("-- Custom SQL migration file, put your code below! --");
 		assertThat(migrations.resolve("meta/_journal.json")).content().contains("\"tag\": \"0000_add_x\"");
 		Files.writeString(sql, "\nCREATE TABLE added_by_plugin (id int);", java.nio.file.StandardOpenOption.APPEND);
@@ -50,9 +50,10 @@ class MavenPluginIT {
 		MavenBuild.Result verify = build.mvn(Map.of(), "verify");
 		assertThat(verify.exitCode()).as(verify.toString()).isEqualTo(1);
 		assertThat(verify.output())
-			.contains("[ERROR] error[unjournaled-file] " + migrations.resolve("0001_forgotten.sql") + ":1:")
+			.contains("[ERROR] error[unjournaled-file] src/main/resources/db/migrations/0001_forgotten.sql:1: ")
 			.containsPattern("Failed to execute goal dev\\.migrator:migrator-maven-plugin:\\S+:check \\(check-migrations\\)"
-					+ " on project goals: migrator check failed:\\s+\\[ERROR\\] error\\[unjournaled-file\\] \\S*0001_forgotten.sql");
+					+ " on project goals: migrator check failed:\\s+\\[ERROR\\] error\\[unjournaled-file\\]"
+					+ " src/main/resources/db/migrations/0001_forgotten.sql:1: ");
 	}
 
 	/** The libpq URL of a test database on {@code localhost}, as a team's {@code DATABASE_URL} would be. */
