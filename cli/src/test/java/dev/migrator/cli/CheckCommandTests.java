@@ -70,6 +70,10 @@ class CheckCommandTests {
 						"SELECT 1;\nSELECT 'caf\u00e9';".getBytes(StandardCharsets.ISO_8859_1))),
 				Arguments.of("unclosed-quote-or-comment", "0001_create_b.sql:3",
 						(Breaker) (c) -> c.write("0001_create_b.sql", "SELECT 1;\n\nSELECT $$never")),
+				Arguments.of("unclosed-quote-or-comment", "0001_create_b.sql:2",
+						(Breaker) (c) -> c.write("0001_create_b.sql", "SELECT 1;\nSELECT 'never;")),
+				Arguments.of("unclosed-quote-or-comment", "0001_create_b.sql:1",
+						(Breaker) (c) -> c.write("0001_create_b.sql", "/* outer /* inner */\nSELECT 1;")),
 				Arguments.of("idx-order", "meta/_journal.json:13", (Breaker) (c) -> c.journal("\"idx\": 1", "\"idx\": 5")),
 				Arguments.of("when-order", "meta/_journal.json:15",
 						(Breaker) (c) -> c.journal(Long.toString(first + 1000), Long.toString(first - 1000))),
@@ -82,7 +86,7 @@ class CheckCommandTests {
 						"CREATE TABLE b (id int);\n--> statement-breakpoint\nCREATE INDEX CONCURRENTLY b_id ON b (id);")));
 	}
 
-	@ParameterizedTest(name = "{0}")
+	@ParameterizedTest(name = "{0} at {1}")
 	@MethodSource("brokenFolders")
 	void aFolderThatBreaksARuleExitsOneNamingRuleFileAndLine(String rule, String fileAndLine, Breaker breaker)
 			throws Exception {
