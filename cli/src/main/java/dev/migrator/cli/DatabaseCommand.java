@@ -51,7 +51,8 @@ abstract class DatabaseCommand implements Callable<Integer> {
 		}
 	}
 
-	private static SingleConnectionDataSource connect(ConnectionOptions.Resolved resolved) {
+	/** Opens the run's one connection; a refusal is a failure naming the target and where its URL came from. */
+	static SingleConnectionDataSource connect(ConnectionOptions.Resolved resolved) {
 		try {
 			return SingleConnectionDataSource.open(resolved.target());
 		}

@@ -1,5 +1,6 @@
 package dev.migrator.cli;
 
+import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -17,8 +18,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "migrator", mixinStandardHelpOptions = true, versionProvider = MigratorCli.Version.class,
 		description = "Applies Drizzle Kit migrations (meta/_journal.json and NNNN_name.sql) to PostgreSQL and records"
 				+ " them in Drizzle's history table, as the Migrator Spring Boot starter does at startup.",
-		subcommands = { MigrateCommand.class, StatusCommand.class, ValidateCommand.class, BaselineCommand.class,
-				RepairCommand.class },
+		subcommands = { MigrateCommand.class, StatusCommand.class, ValidateCommand.class, CheckCommand.class,
+				NewCommand.class, BaselineCommand.class, RepairCommand.class },
 		footerHeading = "%nConnection:%n",
 		footer = { "  --url, else the DATABASE_URL environment variable, else DATABASE_URL in the dotenv file that",
 				"  ROOT_ENV names, else in ./.env in the working directory. postgres:// and jdbc:postgresql:// URLs.",
@@ -35,6 +36,18 @@ public final class MigratorCli implements Runnable {
 	public static void main(String[] args) {
 		CliLogging.install(System.out, System.err);
 		System.exit(commandLine().execute(args));
+	}
+
+	/**
+	 * Runs a command in this JVM, as the Maven plugin's goals do: no {@code System.exit}, and the output written to the
+	 * given writers (the engine's log lines go wherever slf4j is bound).
+	 * @param out standard output
+	 * @param err standard error
+	 * @param args the command and its options
+	 * @return the exit code: 0 success, 1 failure, 2 usage or configuration error
+	 */
+	public static int execute(PrintWriter out, PrintWriter err, String... args) {
+		return commandLine().setOut(out).setErr(err).execute(args);
 	}
 
 	/** The command line with its subcommands, exit codes in every help and the failure handling. */
@@ -57,13 +70,13 @@ public final class MigratorCli implements Runnable {
 	@Override
 	public void run() {
 		throw new ParameterException(this.spec.commandLine(),
-				"Missing command: give one of migrate, status, validate, baseline, repair");
+				"Missing command: give one of migrate, status, validate, check, new, baseline, repair");
 	}
 
 	private static Map<String, String> exitCodes() {
 		Map<String, String> codes = new LinkedHashMap<>();
 		codes.put("0", "Success, also when nothing was pending.");
-		codes.put("1", "A migration, validation, lock or database failure.");
+		codes.put("1", "A migration, validation, lock or database failure, or an error that check found.");
 		codes.put("2", "A usage or configuration error: a bad option, no URL, a missing folder.");
 		return codes;
 	}

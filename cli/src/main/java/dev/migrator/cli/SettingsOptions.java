@@ -20,9 +20,14 @@ import picocli.CommandLine.Option;
  */
 final class SettingsOptions {
 
-	@Option(names = "--dir", paramLabel = "<folder>", order = 10, defaultValue = "${env:MIGRATIONS_DIR:-./drizzle}",
-			description = "Folder drizzle-kit writes (its \"out\"): meta/_journal.json (drizzle-kit 0.x) or"
-					+ " <timestamp>_<name>/migration.sql folders (1.0). Default: $MIGRATIONS_DIR, else ./drizzle.")
+	/** The default of {@code --dir}, for every command that has it. */
+	static final String DIR_DEFAULT = "${env:MIGRATIONS_DIR:-./drizzle}";
+
+	static final String DIR_DESCRIPTION = "Folder drizzle-kit writes (its \"out\"): meta/_journal.json (drizzle-kit 0.x)"
+			+ " or <timestamp>_<name>/migration.sql folders (1.0). Default: $MIGRATIONS_DIR, else ./drizzle.";
+
+	@Option(names = "--dir", paramLabel = "<folder>", order = 10, defaultValue = DIR_DEFAULT,
+			description = DIR_DESCRIPTION)
 	Path dir;
 
 	@Option(names = "--schema", paramLabel = "<name>", order = 11, defaultValue = MigratorSettings.DEFAULT_SCHEMA,

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import dev.migrator.embedded.TestPostgres.TestDatabase;
@@ -100,6 +101,33 @@ public final class DrizzleProject {
 		return run(project(), command, 120);
 	}
 
+	/**
+	 * Runs the project's drizzle-kit in another directory, as a team runs it in theirs: it reads the
+	 * {@code drizzle.config.ts} there (which must import nothing), and the schema files it names load their
+	 * {@code drizzle-orm} from this project.
+	 * @param directory the working directory
+	 * @param arguments its arguments, such as {@code generate --custom --name=add_x}
+	 * @return what it printed
+	 */
+	public String kitIn(Path directory, String... arguments) {
+		ensureInstalled();
+		List<String> command = new ArrayList<>(
+				List.of("node", project().resolve("node_modules/drizzle-kit/bin.cjs").toString()));
+		command.addAll(List.of(arguments));
+		return run(directory, command, 120, Map.of("NODE_PATH", project().resolve("node_modules").toString()));
+	}
+
+	/**
+	 * Writes a {@code drizzle.config.ts} for {@link #kitIn(Path, String...)}.
+	 * @param directory where drizzle-kit will run
+	 * @param schema the schema file
+	 * @param out the migrations folder, relative to the directory
+	 */
+	public static void writeConfig(Path directory, Path schema, String out) throws IOException {
+		Files.writeString(directory.resolve("drizzle.config.ts"), "export default { dialect: 'postgresql', schema: '"
+				+ schema.toAbsolutePath() + "', out: '" + out + "' };\n");
+	}
+
 	static String connectionString(TestDatabase database) {
 		String rest = database.url().substring("jdbc:postgresql://".length());
 		String credentials = URLEncoder.encode(database.username(), StandardCharsets.UTF_8);
@@ -125,8 +153,14 @@ public final class DrizzleProject {
 	}
 
 	private static String run(Path directory, List<String> command, int timeoutSeconds) {
+		return run(directory, command, timeoutSeconds, Map.of());
+	}
+
+	private static String run(Path directory, List<String> command, int timeoutSeconds, Map<String, String> environment) {
 		try {
-			Process process = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true).start();
+			ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true);
+			builder.environment().putAll(environment);
+			Process process = builder.start();
 			String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 			if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS) || process.exitValue() != 0) {
 				throw new IllegalStateException(String.join(" ", command) + " failed:\n" + output);
