@@ -64,7 +64,7 @@ final class FolderPieces {
 							Map.of(JournalLines.PATH, journalOf(entry)), Set.of(entry.fileName()), false)
 					: new FolderView(this.source, List.of(entry.fileName()), Map.of(), Set.of(entry.fileName()), false);
 			try {
-				read.add(Journal.read(alone, Policy.OnUnjournaled.WARN).migrations().get(0));
+				read.add(Journal.read(alone, Policy.OnUnjournaled.WARN).verify().migrations().get(0));
 			}
 			catch (JournalException ex) {
 				CheckFinding finding = Refusals.finding(ex, entry.fileName(), 1, this.lines);
