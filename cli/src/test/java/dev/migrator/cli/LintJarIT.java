@@ -49,4 +49,18 @@ class LintJarIT {
 		assertThat(Sql.history(db)).hasSize(2);
 	}
 
+	@Test
+	void checkReportsLintErrorsAsWarningsUnlessStrict() throws Exception {
+		MigrationsFolder.in(this.dir.resolve("drizzle"))
+			.add("0000_orders", "CREATE TABLE orders (id int);")
+			.add("0001_total", "ALTER TABLE orders ADD COLUMN total numeric NOT NULL;");
+		MigratorJar.Result lenient = MigratorJar.run(this.dir, Map.of(), "check");
+		assertThat(lenient.exitCode()).as(lenient.toString()).isZero();
+		assertThat(lenient.out()).contains("warn[add-column-not-null]").contains("0001_total.sql:1");
+
+		MigratorJar.Result strict = MigratorJar.run(this.dir, Map.of(), "check", "--strict", "--format", "github");
+		assertThat(strict.exitCode()).as(strict.toString()).isEqualTo(1);
+		assertThat(strict.out()).containsPattern("::error file=[^,]*0001_total.sql,line=1");
+	}
+
 }

@@ -12,6 +12,7 @@ import dev.migrator.engine.JournalException;
 import dev.migrator.engine.MigrationSource;
 import dev.migrator.engine.MigrationState;
 import dev.migrator.engine.Plan;
+import dev.migrator.engine.lint.Finding;
 import dev.migrator.engine.Policy;
 
 /**
@@ -92,6 +93,24 @@ public final class Check {
 					&& applied.contains(finding.file())))
 			.toList();
 		return new CheckReport(folder.location(), kept).with(PlanRules.check(plan, policy));
+	}
+
+	/**
+	 * Adds the lint's findings, each under its rule id. A lint error fails the check only when asked to
+	 * ({@code --strict}, or {@code migrator.lint.mode=fail}); otherwise it is reported as a warning, as a run in
+	 * {@code warn} mode only logs it.
+	 * @param report the report so far
+	 * @param findings the lint's findings
+	 * @param failOnErrors whether a lint error is an error of the check
+	 * @return the report with the lint's findings
+	 */
+	public static CheckReport withLint(CheckReport report, List<Finding> findings, boolean failOnErrors) {
+		return report.with(findings.stream()
+			.map((finding) -> new CheckFinding(finding.rule(),
+					(failOnErrors && finding.severity() == dev.migrator.engine.lint.Severity.ERROR) ? Severity.ERROR
+							: Severity.WARN,
+					finding.file(), finding.line(), finding.message(), finding.fix()))
+			.toList());
 	}
 
 	/**
