@@ -1,6 +1,7 @@
 package dev.migrator.test;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -46,10 +47,7 @@ final class ServerAdmin {
 		long deadline = System.nanoTime() + TEMPLATE_BUSY_WAIT.toNanos();
 		while (true) {
 			try (Connection connection = server.connect(); Statement statement = connection.createStatement()) {
-				// PostgreSQL 15+ copies block by block through the WAL by default, which takes seconds for hundreds
-				// of tables; a file copy takes a fraction of that
-				String strategy = (connection.getMetaData().getDatabaseMajorVersion() >= 15) ? " STRATEGY FILE_COPY" : "";
-				statement.execute("CREATE DATABASE " + quote(name) + " TEMPLATE " + quote(template) + strategy);
+				statement.execute("CREATE DATABASE " + quote(name) + " TEMPLATE " + quote(template));
 				return;
 			}
 			catch (SQLException ex) {
@@ -65,6 +63,23 @@ final class ServerAdmin {
 	static void drop(PostgresServer server, String name) throws SQLException {
 		try (Connection connection = server.connect(); Statement statement = connection.createStatement()) {
 			statement.execute("DROP DATABASE IF EXISTS " + quote(name) + " WITH (FORCE)");
+		}
+	}
+
+	/** Drops every database whose name is LIKE a pattern, ending their sessions. */
+	static void dropAll(PostgresServer server, String pattern) throws SQLException {
+		List<String> names = new ArrayList<>();
+		try (Connection connection = server.connect();
+				PreparedStatement query = connection.prepareStatement("SELECT datname FROM pg_database WHERE datname LIKE ?")) {
+			query.setString(1, pattern);
+			try (ResultSet rs = query.executeQuery()) {
+				while (rs.next()) {
+					names.add(rs.getString(1));
+				}
+			}
+		}
+		for (String name : names) {
+			drop(server, name);
 		}
 	}
 
