@@ -25,8 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * from scratch (CREATE DATABASE, then every migration); a copy of the template made when asked (tests asking back
  * to back); and the spare copy made in the background while the previous test ran ({@link Spares}). A benchmark,
  * not a timed test: it runs only with {@code mvn -B -q -pl test -am -Pbenchmark verify}, prints the figures (also to
- * {@code test/target/template-benchmark.txt}), and fails if the template is not at least 10 times faster than
- * migrating from scratch for the 500 migrations.
+ * {@code test/target/template-benchmark.txt}), and fails if a test that gets the spare does not get its database at
+ * least 10 times faster than migrating from scratch, for the 500 migrations.
  */
 @Tag("benchmark")
 class TemplateBenchmark {
@@ -53,8 +53,8 @@ class TemplateBenchmark {
 		lines.forEach(System.out::println);
 		System.out.println();
 		Files.write(Path.of("target", "template-benchmark.txt"), lines);
-		assertThat(Math.max(generated.copySpeedUp(), generated.spareSpeedUp()))
-			.as("template speed-up for 500 migrations")
+		// what a test waits for in a suite: the spare, made while the previous test ran
+		assertThat(generated.spareSpeedUp()).as("template speed-up for 500 migrations, spare ready")
 			.isGreaterThanOrEqualTo(10);
 	}
 
@@ -76,7 +76,7 @@ class TemplateBenchmark {
 			long copy = median(templateRuns, () -> fromTemplate(server, settings));
 			return new Row(String.format(Locale.ROOT, "%-24s %5d %11.1f ms %11.1f ms %8.1fx %11.1f ms %8.0fx %11.1f ms",
 					label, count, scratch / 1e6, copy / 1e6, (double) scratch / copy, spare / 1e6,
-					(double) scratch / spare, built / 1e6), (double) scratch / copy, (double) scratch / spare);
+					(double) scratch / spare, built / 1e6), (double) scratch / spare);
 		}
 		finally {
 			System.clearProperty(Spares.PROPERTY);
@@ -157,7 +157,7 @@ class TemplateBenchmark {
 		return times.get(runs / 2);
 	}
 
-	private record Row(String line, double copySpeedUp, double spareSpeedUp) {
+	private record Row(String line, double spareSpeedUp) {
 	}
 
 	private static ClassLoader loader() {
