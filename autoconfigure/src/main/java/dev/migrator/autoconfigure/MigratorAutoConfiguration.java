@@ -26,6 +26,7 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.boot.sql.init.dependency.DatabaseInitializationDependencyConfigurer;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
@@ -38,7 +39,8 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
 /**
  * Applies journaled migrations while the context starts: a {@link Migrator} named {@code migrator} on the chosen
  * DataSource, unless another Migrator bean already runs on that DataSource, and {@link StartupMigrations}, which runs
- * every Migrator bean before any bean that uses the database.
+ * every Migrator bean before any bean that uses the database. {@link MigratorSettingsCustomizer} beans adjust the
+ * {@code migrator} bean's settings; a {@link MigratorStartupStrategy} bean replaces {@code migrator.mode}.
  */
 @AutoConfiguration(after = DataSourceAutoConfiguration.class)
 @ConditionalOnClass(name = "org.postgresql.Driver")
@@ -51,9 +53,11 @@ public final class MigratorAutoConfiguration {
 	public static final String MIGRATOR_BEAN_NAME = "migrator";
 
 	@Bean
-	StartupMigrations startupMigrations(ListableBeanFactory beanFactory, MigratorProperties properties) {
+	StartupMigrations startupMigrations(ListableBeanFactory beanFactory, MigratorProperties properties,
+			ObjectProvider<MigratorStartupStrategy> strategy, ApplicationEventPublisher events) {
 		properties.toSettings(); // every migrator.* value is checked, even when only the application's migrators run
-		return new StartupMigrations(beanFactory, properties.getMode());
+		return new StartupMigrations(beanFactory,
+				strategy.getIfAvailable(() -> MigratorStartupStrategy.of(properties.getMode())), events);
 	}
 
 	@Bean
@@ -81,8 +85,8 @@ public final class MigratorAutoConfiguration {
 		Migrator migrator(MigratorProperties properties, ObjectProvider<DataSource> dataSource,
 				@MigratorDataSource ObjectProvider<DataSource> migratorDataSource,
 				ObjectProvider<JdbcConnectionDetails> connectionDetails, ResourceLoader resourceLoader,
-				ListableBeanFactory beanFactory) {
-			MigratorSettings settings = properties.toSettings();
+				ListableBeanFactory beanFactory, ObjectProvider<MigratorSettingsCustomizer> customizers) {
+			MigratorSettings settings = customized(properties.toSettings(), customizers);
 			DataSource target = MigrationDataSources.choose(properties, migratorDataSource.getIfAvailable(),
 					dataSource::getIfUnique, connectionDetails.getIfAvailable());
 			Map<String, Migrator> others = beanFactory.getBeansOfType(Migrator.class);
@@ -104,6 +108,22 @@ public final class MigratorAutoConfiguration {
 				}
 			}
 			return new Migrator(target, settings, resourceLoader.getClassLoader());
+		}
+
+		/** The settings after every customizer, in order; one that returns nothing stops startup naming it. */
+		static MigratorSettings customized(MigratorSettings settings,
+				ObjectProvider<MigratorSettingsCustomizer> customizers) {
+			MigratorSettings current = settings;
+			for (MigratorSettingsCustomizer customizer : customizers.orderedStream().toList()) {
+				MigratorSettings next = customizer.customize(current);
+				if (next == null) {
+					throw new MigratorConfigurationException("The MigratorSettingsCustomizer "
+							+ customizer.getClass().getName() + " returned no settings",
+							"Return the settings it was given, or a copy made with their with... methods.");
+				}
+				current = next;
+			}
+			return current;
 		}
 
 	}

@@ -10,6 +10,7 @@ import dev.migrator.engine.Migrator;
 
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.context.ApplicationEventPublisher;
 
 /**
  * Runs every {@link Migrator} bean while the context refreshes, before the beans that use the database
@@ -18,7 +19,8 @@ import org.springframework.beans.factory.ListableBeanFactory;
  * <p>Steps:
  * <ol>
  * <li>create the application's own {@link MigratorInitializer} beans, which run their migrator in their own mode;</li>
- * <li>run each other Migrator bean, in bean definition order, in {@code migrator.mode};</li>
+ * <li>hand each other Migrator bean, in bean definition order, to the {@link MigratorStartupStrategy} (the
+ * application's bean, else the one of {@code migrator.mode}), publishing the migration events of its runs;</li>
  * <li>keep what each startup run applied, by Migrator bean name.</li>
  * </ol>
  */
@@ -26,13 +28,23 @@ public final class StartupMigrations implements InitializingBean {
 
 	private final ListableBeanFactory beanFactory;
 
-	private final MigratorProperties.Mode mode;
+	private final MigratorStartupStrategy strategy;
+
+	private final ApplicationEventPublisher events;
 
 	private final Map<String, MigratorInitializer> runs = Collections.synchronizedMap(new LinkedHashMap<>());
 
-	public StartupMigrations(ListableBeanFactory beanFactory, MigratorProperties.Mode mode) {
+	/**
+	 * Startup runs of every Migrator bean of a bean factory.
+	 * @param beanFactory where the Migrator and MigratorInitializer beans are
+	 * @param strategy what to do with a Migrator bean that no MigratorInitializer bean runs
+	 * @param events where to publish the migration events, or {@code null} for none
+	 */
+	public StartupMigrations(ListableBeanFactory beanFactory, MigratorStartupStrategy strategy,
+			ApplicationEventPublisher events) {
 		this.beanFactory = beanFactory;
-		this.mode = mode;
+		this.strategy = strategy;
+		this.events = events;
 	}
 
 	@Override
@@ -44,7 +56,7 @@ public final class StartupMigrations implements InitializingBean {
 		this.beanFactory.getBeansOfType(Migrator.class).forEach((name, migrator) -> {
 			MigratorInitializer run = own.get(migrator);
 			if (run == null) {
-				run = new MigratorInitializer(migrator, this.mode);
+				run = new MigratorInitializer(name, migrator, this.strategy, this.events);
 				run.afterPropertiesSet();
 			}
 			this.runs.put(name, run);

@@ -19,13 +19,19 @@ import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 /**
  * A migrations folder on the classpath, in a directory or inside a jar (a plain jar or Spring Boot's nested one).
  * The folder is the one whose {@code meta/_journal.json} the class loader finds first, or else the folder itself
  * (Drizzle 1.0's layout has no journal); files are read relative to it, and it is listed through the file system or
- * the jar's entries.
+ * the jar's entries. Where it can be neither (a native image serves {@code resource:} URLs), the journal names the
+ * files, and files it does not list go unnoticed.
  */
 final class ClasspathSource implements MigrationSource {
+
+	private static final Logger logger = LoggerFactory.getLogger(ClasspathSource.class);
 
 	private static final String JOURNAL = "meta/_journal.json";
 
@@ -91,7 +97,22 @@ final class ClasspathSource implements MigrationSource {
 			}
 			return names.stream().sorted().toList();
 		}
-		throw new IOException("Cannot list " + base + ": only directories and jar files can be listed");
+		if (journal != null) {
+			logger.debug("Cannot list {} (neither a directory nor a jar, as in a native image): reading the files"
+					+ " {} names; the check for .sql files it does not list is skipped", base, JOURNAL);
+			return journaled();
+		}
+		throw new IOException("the class loader serves " + base + ", which is neither a directory nor a jar and cannot"
+				+ " be listed (as in a native image), and there is no " + JOURNAL + " to name the files: Drizzle 1.0's"
+				+ " folder layout needs a location that can be listed, such as a file: one");
+	}
+
+	/** The journal and the files its entries name, for a folder that cannot be listed. */
+	private List<String> journaled() {
+		List<String> files = new ArrayList<>();
+		files.add(JOURNAL);
+		JournalFile.parse(this).forEach((entry) -> files.add(entry.fileName()));
+		return files.stream().sorted().toList();
 	}
 
 	@Override

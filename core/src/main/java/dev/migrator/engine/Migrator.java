@@ -48,6 +48,8 @@ public final class Migrator {
 
 	private volatile String database;
 
+	private MigrationListener listener = MigrationListener.NONE;
+
 	public Migrator(DataSource dataSource, MigratorSettings settings, ClassLoader classLoader) {
 		this(dataSource, settings, MigrationSource.of(settings.location(), classLoader));
 	}
@@ -109,6 +111,20 @@ public final class Migrator {
 	 * @throws MigratorException when the journal, the plan or a migration fails; what was applied before stays
 	 */
 	public MigrationReport migrate() {
+		this.listener.beforeRun(this.settings);
+		MigrationReport report;
+		try {
+			report = migrateOnce();
+		}
+		catch (RuntimeException ex) {
+			this.listener.onFailure(ex);
+			throw ex;
+		}
+		this.listener.afterRun(report);
+		return report;
+	}
+
+	private MigrationReport migrateOnce() {
 		long started = System.nanoTime();
 		Journal current = journal();
 		MigrationLock lock = new MigrationLock(this.settings.schema(), this.settings.table(),
@@ -195,6 +211,7 @@ public final class Migrator {
 				logger.info("Applied migration {} on {} in {} ms", done.tag(), this.database, done.duration().toMillis());
 			}
 			applied.add(done);
+			this.listener.afterMigration(done);
 		}
 		Duration took = Duration.ofNanos(System.nanoTime() - started);
 		if (applied.isEmpty()) {
@@ -253,6 +270,19 @@ public final class Migrator {
 		logger.info("Replaced the recorded hash of {} (history row id {}): was {}, now {} (the file's)", tag,
 				done.rowId(), done.recordedHash(), done.fileHash());
 		return done;
+	}
+
+	/**
+	 * A migrator like this one that also tells a listener what its {@link #migrate()} runs do.
+	 * @param listener the listener, called after the ones this migrator already has
+	 * @return a new migrator on the same DataSource, settings and folder; this one is unchanged
+	 */
+	public Migrator withListener(MigrationListener listener) {
+		Migrator observed = new Migrator(this.dataSource, this.settings, this.source);
+		observed.listener = (this.listener == MigrationListener.NONE) ? listener
+				: MigrationListener.of(List.of(this.listener, listener));
+		observed.journal = this.journal;
+		return observed;
 	}
 
 	/** The settings this migrator runs with. */

@@ -18,7 +18,8 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
  * lives in {@code sample.postgres.data-dir} (default {@code <java.io.tmpdir>/migrator-sample/postgres}, so a restart
  * sees what was applied before) and points the DataSource at its {@code portfolio} database through
  * {@link JdbcConnectionDetails}. The server stops when the context closes, after the DataSource. With
- * {@code spring.datasource.url} set nothing is started.
+ * {@code spring.datasource.url} set, or connection details from elsewhere (a Testcontainers {@code @ServiceConnection},
+ * Docker Compose), nothing is started.
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(EmbeddedPostgresConfiguration.NoDataSourceUrl.class)
@@ -57,11 +58,16 @@ class EmbeddedPostgresConfiguration {
 		};
 	}
 
+	/**
+	 * Neither {@code spring.datasource.url} nor connection details that were registered before the application's
+	 * configuration was read, as {@code @ServiceConnection} and Docker Compose register theirs.
+	 */
 	static class NoDataSourceUrl implements Condition {
 
 		@Override
 		public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
-			return !context.getEnvironment().containsProperty("spring.datasource.url");
+			return !context.getEnvironment().containsProperty("spring.datasource.url") && (context.getBeanFactory() == null
+					|| context.getBeanFactory().getBeanNamesForType(JdbcConnectionDetails.class, true, false).length == 0);
 		}
 
 	}

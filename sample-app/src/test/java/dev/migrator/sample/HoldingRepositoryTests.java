@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 
 import dev.migrator.embedded.TestPostgres;
 import dev.migrator.embedded.TestPostgres.TestDatabase;
+import dev.migrator.test.SpringTestDatabase;
+import dev.migrator.test.WithMigratedDatabase;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -16,12 +18,18 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A {@code @JdbcTest} slice: the starter migrates the test database, with no setup in the test. */
+/**
+ * A {@code @JdbcTest} slice on a fresh database that already has every migration ({@link WithMigratedDatabase}): a
+ * copy of a template migrated once per JVM, on the server {@code spring.datasource.*} names. The starter's startup
+ * run finds nothing to apply.
+ */
 @JdbcTest
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
+@WithMigratedDatabase
 @Import(HoldingRepository.class)
 class HoldingRepositoryTests {
 
+	/** The server's database the tests connect through; the test's own database is created beside it. */
 	private static final TestDatabase db = TestPostgres.newDatabase("repository");
 
 	@DynamicPropertySource
@@ -35,12 +43,19 @@ class HoldingRepositoryTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	SpringTestDatabase testDatabase;
+
 	@Test
 	void seesTheMigratedSchemaAndSeedData() {
 		assertThat(this.jdbc.sql("SELECT symbol || ':' || market_segment FROM tokens ORDER BY id").query(String.class).list())
 			.containsExactly("ETH:layer1", "USDC:stablecoin", "SOL:layer1");
 		assertThat(this.jdbc.sql("SELECT count(*) FROM drizzle.__drizzle_migrations").query(Long.class).single())
 			.isEqualTo(8);
+		assertThat(this.jdbc.sql("SELECT current_database()").query(String.class).single())
+			.isEqualTo(this.testDatabase.database().name())
+			.startsWith("migrator_test_");
+		assertThat(db.queryValue("SELECT to_regclass('tokens')")).isNull();
 	}
 
 	@Test
