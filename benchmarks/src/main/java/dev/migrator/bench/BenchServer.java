@@ -103,7 +103,8 @@ final class BenchServer implements AutoCloseable {
 		}
 		catch (SQLException ex) {
 			throw new IllegalStateException(sql + " failed on " + this.maintenance.url() + ": " + ex.getMessage()
-					+ " (the benchmark's user needs CREATEDB, and PostgreSQL 13 or later for DROP ... WITH (FORCE))", ex);
+					+ " (the benchmark's user needs CREATEDB, and PostgreSQL 13 or later for DROP ... WITH (FORCE))",
+					ex);
 		}
 	}
 

@@ -24,7 +24,8 @@ import org.postgresql.ds.PGSimpleDataSource;
  * do (timed: {@code callMillis});</li>
  * <li>{@code check-warm}: the same, then {@value #WARM_UP} untimed calls and up to {@code calls} timed ones on the
  * same tool object, within {@value #WARM_BUDGET_MILLIS} ms ({@code medianMillis});</li>
- * <li>{@code memory-apply}, {@code memory-check}: as {@code apply} and {@code check-cold}, under {@link HeapWatch};</li>
+ * <li>{@code memory-apply}, {@code memory-check}: as {@code apply} and {@code check-cold}, under
+ * {@link HeapWatch};</li>
  * <li>{@code connect}: one connection and {@code SELECT 1}, the least any tool's process does.</li>
  * </ul>
  */
@@ -57,7 +58,8 @@ final class Child {
 			boolean pooled = mode.contains("check");
 			DataSource dataSource = pooled ? Pools.open(url, user, password) : simple(url, user, password);
 			switch (mode) {
-				case "apply", "check-cold" -> result.setProperty("callMillis", Double.toString(once(tool, dataSource, input)));
+				case "apply", "check-cold" -> result.setProperty("callMillis",
+						Double.toString(once(tool, dataSource, input)));
 				case "check-warm" -> warm(tool, dataSource, input, Integer.parseInt(args[6]), result);
 				case "memory-apply", "memory-check" -> memory(tool, dataSource, input, result);
 				default -> throw new IllegalArgumentException("Unknown mode " + mode);

@@ -44,7 +44,8 @@ final class ChildProcess {
 		List<String> arguments = new ArrayList<>(List.of(mode, tool, database.url(), database.username(),
 				input.toString(), this.logs.resolve(name + ".properties").toString()));
 		arguments.addAll(List.of(extra));
-		return run(name, jvmOptions, Child.class.getName(), arguments, Map.of(Child.PASSWORD_VARIABLE, database.password()));
+		return run(name, jvmOptions, Child.class.getName(), arguments,
+				Map.of(Child.PASSWORD_VARIABLE, database.password()));
 	}
 
 	/**

@@ -32,9 +32,9 @@ final class Harness {
 		for (int size : options.sizes()) {
 			MigrationSet set = MigrationSetGenerator.generate(size, options.seed());
 			sets.put(size, SetFiles.write(set, work.resolve("sets").resolve(Integer.toString(size))));
-			setNotes.add(String.format("N = %d: %d statements, %d tables, %.0f KiB of SQL", size,
-					set.migrations().stream().mapToInt((migration) -> migration.statements().size()).sum(), set.tables(),
-					set.sqlBytes() / 1024.0));
+			int statements = set.migrations().stream().mapToInt((migration) -> migration.statements().size()).sum();
+			setNotes.add(String.format("N = %d: %d statements, %d tables, %.0f KiB of SQL", size, statements,
+					set.tables(), set.sqlBytes() / 1024.0));
 		}
 		Path logs = work.resolve("logs");
 		Folders.deleteTree(logs);
@@ -85,8 +85,8 @@ final class Harness {
 				+ " the same object after %d untimed ones. Startup: N = %d, both apps run one query at startup. Heap:"
 				+ " N = %d, -XX:+UseSerialGC, a full collection every %d ms; the idle JVM (driver and pool loaded) held"
 				+ " %.1f MB. Logging at WARN for every tool. The psql floors record no history.%n", connect,
-				options.warmCalls(), Child.WARM_UP, options.startupSize(), options.largestSize(), HeapWatch.SAMPLE_MILLIS,
-				idleHeap / (1 << 20));
+				options.warmCalls(), Child.WARM_UP, options.startupSize(), options.largestSize(),
+				HeapWatch.SAMPLE_MILLIS, idleHeap / (1 << 20));
 	}
 
 }

@@ -32,7 +32,8 @@ final class LiquibaseTool implements JavaTool {
 	@Override
 	public Session open(DataSource dataSource, Path input) throws Exception {
 		Connection connection = dataSource.getConnection();
-		Database database = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(connection));
+		Database database = DatabaseFactory.getInstance()
+			.findCorrectDatabaseImplementation(new JdbcConnection(connection));
 		Liquibase liquibase = new Liquibase("changelog.sql", new DirectoryResourceAccessor(input), database);
 		return new Session() {
 

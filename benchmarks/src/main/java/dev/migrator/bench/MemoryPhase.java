@@ -44,9 +44,10 @@ final class MemoryPhase {
 		double baseline = outcome.value("baselineBytes");
 		bench.results.add(peak, Row.of(tool), size, outcome.value("peakBytes") - baseline);
 		bench.results.add(retained, Row.of(tool), size, outcome.value("retainedBytes") - baseline);
+		double megabyte = 1 << 20;
 		bench.progress(String.format("%s, N=%d %s: peak %.1f MB, retained %.1f MB above %.1f MB idle (%.0f samples)",
-				peak.label(), size, tool.label(), (outcome.value("peakBytes") - baseline) / (1 << 20),
-				(outcome.value("retainedBytes") - baseline) / (1 << 20), baseline / (1 << 20), outcome.value("samples")));
+				peak.label(), size, tool.label(), (outcome.value("peakBytes") - baseline) / megabyte,
+				(outcome.value("retainedBytes") - baseline) / megabyte, baseline / megabyte, outcome.value("samples")));
 	}
 
 }

@@ -51,7 +51,10 @@ record Options(List<Integer> sizes, int repetitions, long seed, int warmCalls, P
 						sizes = List.of(100, 1000);
 						repetitions = 3;
 					}
-					case "--sizes" -> sizes = Arrays.stream(value.split(",")).map(String::trim).map(Integer::valueOf).toList();
+					case "--sizes" -> sizes = Arrays.stream(value.split(","))
+						.map(String::trim)
+						.map(Integer::valueOf)
+						.toList();
 					case "--repetitions" -> repetitions = Integer.parseInt(value);
 					case "--seed" -> seed = Long.parseLong(value);
 					case "--warm-calls" -> warmCalls = Integer.parseInt(value);
@@ -60,7 +63,8 @@ record Options(List<Integer> sizes, int repetitions, long seed, int warmCalls, P
 				}
 			}
 			catch (NumberFormatException ex) {
-				throw new IllegalArgumentException("Option " + arg + " needs a number (or numbers separated by commas)");
+				throw new IllegalArgumentException(
+						"Option " + arg + " needs a number (or numbers separated by commas)");
 			}
 		}
 		if (repetitions < 1 || warmCalls < 1 || sizes.isEmpty() || sizes.stream().anyMatch((size) -> size < 1)) {

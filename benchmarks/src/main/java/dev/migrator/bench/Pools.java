@@ -33,7 +33,8 @@ final class Pools {
 		long deadline = System.nanoTime() + 10_000_000_000L;
 		while (pool.getHikariPoolMXBean().getIdleConnections() < SIZE) {
 			if (System.nanoTime() > deadline) {
-				throw new IllegalStateException("The pool on " + url + " did not open " + SIZE + " connections in 10 s");
+				throw new IllegalStateException("The pool on " + url + " did not open " + SIZE
+						+ " connections in 10 s: is the server overloaded, or max_connections reached?");
 			}
 			Thread.sleep(5);
 		}

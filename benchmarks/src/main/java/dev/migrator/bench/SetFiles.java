@@ -11,7 +11,8 @@ import java.util.List;
 /**
  * One migration set written in every tool's format, the same statements in the same order:
  * <ul>
- * <li>{@code drizzle/}: {@code meta/_journal.json} and {@code NNNN_name.sql} with drizzle-kit's breakpoints (Migrator);</li>
+ * <li>{@code drizzle/}: {@code meta/_journal.json} and {@code NNNN_name.sql} with drizzle-kit's breakpoints
+ * (Migrator);</li>
  * <li>{@code flyway/}: {@code V1__name.sql} … (Flyway);</li>
  * <li>{@code liquibase/changelog.sql}: a formatted SQL changelog, one changeset per migration (Liquibase);</li>
  * <li>{@code psql/per-migration.sql}: each migration between {@code BEGIN} and {@code COMMIT}, and
@@ -70,8 +71,9 @@ record SetFiles(Path root, MigrationSet set) {
 					+ (FIRST_WHEN + 60_000L * migration.number()) + ", \"tag\": \"" + migration.tag()
 					+ "\", \"breakpoints\": true}");
 		}
-		write(drizzle().resolve("meta").resolve("_journal.json"), "{\n  \"version\": \"7\",\n  \"dialect\": \"postgresql\","
-				+ "\n  \"entries\": [\n" + String.join(",\n", entries) + "\n  ]\n}\n");
+		write(drizzle().resolve("meta").resolve("_journal.json"),
+				"{\n  \"version\": \"7\",\n  \"dialect\": \"postgresql\",\n  \"entries\": [\n"
+						+ String.join(",\n", entries) + "\n  ]\n}\n");
 	}
 
 	private void writeFlyway() throws IOException {

@@ -33,7 +33,8 @@ final class StartupPhase {
 						Map.of("SPRING_DATASOURCE_PASSWORD", database.password()));
 				if (Boolean.parseBoolean(outcome.result().getProperty("migrator")) != enabled) {
 					throw new IllegalStateException("The app started with migrator.enabled=" + enabled + " but had "
-							+ (enabled ? "no" : "a") + " migrator bean: the startup figures would compare the wrong apps");
+							+ (enabled ? "no" : "a")
+							+ " migrator bean: the startup figures would compare the wrong apps");
 				}
 				Row row = enabled ? ReportTable.STARTUP_ENABLED : ReportTable.STARTUP_DISABLED;
 				bench.results.add(Metric.STARTUP, row, size, outcome.value("readyMillis"));

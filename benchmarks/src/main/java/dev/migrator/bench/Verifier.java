@@ -19,7 +19,8 @@ final class Verifier {
 				+ " ('flyway_schema_history', 'databasechangelog', 'databasechangeloglock')");
 		if (tables != set.tables()) {
 			throw new IllegalStateException(tool.label() + " left " + tables + " tables in " + database.name()
-					+ " where the set of " + set.size() + " creates " + set.tables() + "; see its log in the work folder");
+					+ " where the set of " + set.size() + " creates " + set.tables()
+					+ "; see its log in the work folder");
 		}
 		String history = switch (tool) {
 			case MIGRATOR -> "SELECT count(*) FROM \"drizzle\".\"__drizzle_migrations\"";

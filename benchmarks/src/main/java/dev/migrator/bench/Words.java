@@ -18,7 +18,8 @@ final class Words {
 			Kind.TEXT, List.of("name", "title", "email", "code", "reference", "notes", "region", "channel", "label",
 					"description", "city", "country", "source", "owner"),
 			Kind.INTEGER, List.of("quantity", "rank", "priority", "retries", "score"),
-			Kind.BIGINT, List.of("views", "bytes_used", "sequence_no"), Kind.NUMERIC, List.of("amount", "price", "balance"),
+			Kind.BIGINT, List.of("views", "bytes_used", "sequence_no"),
+			Kind.NUMERIC, List.of("amount", "price", "balance"),
 			Kind.BOOLEAN, List.of("is_active", "archived", "verified"),
 			Kind.TIMESTAMP, List.of("starts_at", "ends_at", "seen_at", "updated_at"),
 			Kind.JSONB, List.of("payload", "metadata", "settings"), Kind.UUID, List.of("external_id", "token"));

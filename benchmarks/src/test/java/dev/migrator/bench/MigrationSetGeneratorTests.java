@@ -27,7 +27,9 @@ class MigrationSetGeneratorTests {
 			.toList();
 		for (String start : List.of("CREATE TABLE", "CREATE INDEX", "CREATE TYPE", "ALTER TYPE", "ALTER TABLE",
 				"INSERT INTO", "UPDATE", "CREATE VIEW", "COMMENT ON", "DROP INDEX")) {
-			assertThat(statements).as(start).filteredOn((statement) -> statement.startsWith(start)).hasSizeGreaterThan(5);
+			assertThat(statements).as(start)
+				.filteredOn((statement) -> statement.startsWith(start))
+				.hasSizeGreaterThan(5);
 		}
 		assertThat(statements).allSatisfy((statement) -> assertThat(statement).endsWith(";"));
 	}

@@ -22,8 +22,10 @@ class ReportTableTests {
 		results.add(Metric.APPLY_WALL, flyway, 1000, 16800);
 		String table = ReportTable.render(results, List.of(100, 1000));
 		assertThat(table).contains("| measurement | tool | N = 100 | N = 1000 |\n|---|---|---|---|\n");
-		assertThat(table).contains("| apply all, whole process (s) | psql, one transaction per migration (the floor) | – | 4.20 |");
-		assertThat(table).contains("| apply all, whole process (s) | Migrator | – | 6.30 (1.50× floor, 0.38× Flyway) |");
+		assertThat(table).contains(
+				"| apply all, whole process (s) | psql, one transaction per migration (the floor) | – | 4.20 |");
+		assertThat(table)
+			.contains("| apply all, whole process (s) | Migrator | – | 6.30 (1.50× floor, 0.38× Flyway) |");
 		assertThat(table).contains("| Flyway 13.12.1 | – | 16.80 (4.00× floor, 2.67× Migrator) |");
 	}
 

@@ -47,12 +47,12 @@ public class BenchApp {
 			result.setProperty("readyMillis", Long.toString(uptime));
 			result.setProperty("runMillis", Long.toString(event.getTimeTaken().toMillis()));
 			result.setProperty("migrator", Boolean.toString(event.getApplicationContext().containsBean("migrator")));
-			try (OutputStream out = Files.newOutputStream(Path.of(System.getProperty("bench.result")))) {
+			String file = System.getProperty("bench.result");
+			try (OutputStream out = Files.newOutputStream(Path.of(file))) {
 				result.store(out, "Spring Boot startup");
 			}
 			catch (IOException ex) {
-				throw new UncheckedIOException("Could not write the startup time to " + System.getProperty("bench.result"),
-						ex);
+				throw new UncheckedIOException("Could not write the startup time to " + file, ex);
 			}
 		}
 
