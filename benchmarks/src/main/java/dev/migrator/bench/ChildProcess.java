@@ -70,10 +70,8 @@ final class ChildProcess {
 		List<String> command = new ArrayList<>();
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
 		command.addAll(jvmOptions);
-		// no anonymous usage report from a benchmark (Liquibase 4.30+ sends one by default), and Liquibase's
-		// console lines go to its logger, which LiquibaseTool keeps at WARNING like every other tool's
+		// no anonymous usage report from a benchmark (Liquibase 4.30+ sends one by default)
 		command.add("-Dliquibase.analytics.enabled=false");
-		command.add("-Dliquibase.uiService=LOGGER");
 		command.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass));
 		command.addAll(arguments);
 		Path log = this.logs.resolve(name + ".log");
