@@ -31,7 +31,8 @@ final class ApplyPhase {
 								tool.input(files));
 						wall = outcome.wallMillis();
 						bench.results.add(Metric.APPLY_CALL, Row.of(tool), size, outcome.value("callMillis"));
-						call = String.format(" (%.2f s in the call)", outcome.value("callMillis") / 1000);
+						call = String.format(" (%.2f s in the call, built in %.0f ms)",
+								outcome.value("callMillis") / 1000, outcome.value("buildMillis"));
 					}
 					else {
 						wall = bench.psql.run(database, tool.input(files), database.name());

@@ -10,7 +10,8 @@ import dev.migrator.bench.Results.Row;
  * The up-to-date check on the databases the apply runs left complete, nothing pending:
  * <ol>
  * <li>in a fresh JVM each time, on a pool whose connections are already open (as in an application), timing only
- * the tool's construction and its {@code migrate()}/{@code update()}; repeated, tools interleaved;</li>
+ * its {@code migrate()}/{@code update()}, and apart the construction of the tool before it; repeated, tools
+ * interleaved;</li>
  * <li>in one warm JVM per tool, the same call repeated on the same object (what an endpoint or a health check does),
  * median of the calls; for Migrator also {@code status()}, which the endpoint and health call.</li>
  * </ol>
@@ -32,8 +33,10 @@ final class CheckPhase {
 					ChildProcess.Outcome outcome = bench.children.child(List.of(), "check-cold", tool.id(),
 							bench.applied(tool, size), tool.input(files));
 					bench.results.add(Metric.CHECK_COLD, Row.of(tool), size, outcome.value("callMillis"));
-					bench.progress(String.format("check, fresh JVM, N=%d %d/%d %s: %.1f ms", size, repetition + 1,
-							repetitions, tool.label(), outcome.value("callMillis")));
+					bench.results.add(Metric.CHECK_COLD_BUILD, Row.of(tool), size, outcome.value("buildMillis"));
+					bench.progress(String.format("check, fresh JVM, N=%d %d/%d %s: %.1f ms (built in %.1f ms)", size,
+							repetition + 1, repetitions, tool.label(), outcome.value("callMillis"),
+							outcome.value("buildMillis")));
 				}
 			}
 			for (Tool tool : bench.javaTools()) {

@@ -19,9 +19,10 @@ import org.postgresql.ds.PGSimpleDataSource;
  * {@code child <mode> <tool> <jdbc url> <user> <input> <result file> [calls]}, the password in
  * {@value #PASSWORD_VARIABLE}. It writes what it measured to the result file as properties. Modes:
  * <ul>
- * <li>{@code apply}: a fresh data source, then the tool built and run once (timed: {@code callMillis});</li>
- * <li>{@code check-cold}: a pool whose connections are open, then the tool built and run once, finding nothing to
- * do (timed: {@code callMillis});</li>
+ * <li>{@code apply}: a fresh data source, then the tool built ({@code buildMillis}) and run once
+ * ({@code callMillis});</li>
+ * <li>{@code check-cold}: a pool whose connections are open, then the tool built ({@code buildMillis}) and run once,
+ * finding nothing to do ({@code callMillis});</li>
  * <li>{@code check-warm}: the same, then {@value #WARM_UP} untimed calls and up to {@code calls} timed ones on the
  * same tool object, within {@value #WARM_BUDGET_MILLIS} ms ({@code medianMillis});</li>
  * <li>{@code memory-apply}, {@code memory-check}: as {@code apply} and {@code check-cold}, under
@@ -58,8 +59,7 @@ final class Child {
 			boolean pooled = mode.contains("check");
 			DataSource dataSource = pooled ? Pools.open(url, user, password) : simple(url, user, password);
 			switch (mode) {
-				case "apply", "check-cold" -> result.setProperty("callMillis",
-						Double.toString(once(tool, dataSource, input)));
+				case "apply", "check-cold" -> once(tool, dataSource, input, result);
 				case "check-warm" -> warm(tool, dataSource, input, Integer.parseInt(args[6]), result);
 				case "memory-apply", "memory-check" -> memory(tool, dataSource, input, result);
 				default -> throw new IllegalArgumentException("Unknown mode " + mode);
@@ -71,11 +71,14 @@ final class Child {
 		System.exit(0);
 	}
 
-	private static double once(JavaTool tool, DataSource dataSource, Path input) throws Exception {
+	private static void once(JavaTool tool, DataSource dataSource, Path input, Properties result) throws Exception {
 		long started = System.nanoTime();
 		try (JavaTool.Session session = tool.open(dataSource, input)) {
+			long built = System.nanoTime();
 			session.run();
-			return (System.nanoTime() - started) / 1e6;
+			long done = System.nanoTime();
+			result.setProperty("buildMillis", Double.toString((built - started) / 1e6));
+			result.setProperty("callMillis", Double.toString((done - built) / 1e6));
 		}
 	}
 

@@ -6,6 +6,7 @@ enum Metric {
 	APPLY_WALL("apply all, whole process (s)", 1000),
 	APPLY_CALL("apply all, in the call (s)", 1000),
 	CHECK_COLD("up-to-date check, fresh JVM on an open pool, in the call (ms)", 1),
+	CHECK_COLD_BUILD("building the tool before that call, fresh JVM (ms)", 1),
 	CHECK_WARM("up-to-date check repeated in a warm JVM, median call (ms)", 1),
 	STARTUP("Spring Boot app, JVM start to ApplicationReadyEvent (ms)", 1),
 	HEAP_CHECK_PEAK("live heap during an up-to-date check, peak above the idle JVM (MB)", 1 << 20),
