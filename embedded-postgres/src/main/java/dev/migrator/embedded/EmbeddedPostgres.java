@@ -46,17 +46,20 @@ public final class EmbeddedPostgres implements AutoCloseable {
 
 	private final boolean temporary;
 
+	private final boolean durable;
+
 	private final Thread shutdownHook = new Thread(this::stopQuietly, "embedded-postgres-stop");
 
 	private volatile boolean stopped;
 
 	private List<String> settings = List.of();
 
-	private EmbeddedPostgres(Path binaries, Path dataDirectory, int port, boolean temporary) {
+	private EmbeddedPostgres(Path binaries, Path dataDirectory, int port, boolean temporary, boolean durable) {
 		this.binaries = binaries;
 		this.dataDirectory = dataDirectory;
 		this.port = port;
 		this.temporary = temporary;
+		this.durable = durable;
 	}
 
 	/**
@@ -65,7 +68,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
 	 * @return the running server
 	 */
 	public static EmbeddedPostgres start(Path dataDirectory) {
-		return start(dataDirectory, false);
+		return start(dataDirectory, false, false);
 	}
 
 	/**
@@ -78,7 +81,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
 		try {
 			Path data = dataDirectory.toAbsolutePath();
 			Files.createDirectories(data);
-			EmbeddedPostgres server = new EmbeddedPostgres(PostgresBinaries.unpacked(), data, freePort(), false);
+			EmbeddedPostgres server = new EmbeddedPostgres(PostgresBinaries.unpacked(), data, freePort(), false, false);
 			server.settings = List.copyOf(settings);
 			server.startServer();
 			return server;
@@ -93,20 +96,30 @@ public final class EmbeddedPostgres implements AutoCloseable {
 	 * @return the running server
 	 */
 	public static EmbeddedPostgres startTemporary() {
+		return startTemporary(false);
+	}
+
+	/**
+	 * Starts a server on a new temporary data directory, deleted when the server stops.
+	 * @param durable whether commits wait for the WAL to reach the disk, as on a production server; the tests
+	 * turn that off for speed, a benchmark of commits needs it on
+	 * @return the running server
+	 */
+	public static EmbeddedPostgres startTemporary(boolean durable) {
 		try {
-			return start(Files.createTempDirectory("migrator-pg-").resolve("data"), true);
+			return start(Files.createTempDirectory("migrator-pg-").resolve("data"), true, durable);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Could not create a temporary directory", ex);
 		}
 	}
 
-	private static EmbeddedPostgres start(Path dataDirectory, boolean temporary) {
+	private static EmbeddedPostgres start(Path dataDirectory, boolean temporary, boolean durable) {
 		try {
 			Path binaries = PostgresBinaries.unpacked();
 			Path data = dataDirectory.toAbsolutePath();
 			Files.createDirectories(data);
-			EmbeddedPostgres server = new EmbeddedPostgres(binaries, data, freePort(), temporary);
+			EmbeddedPostgres server = new EmbeddedPostgres(binaries, data, freePort(), temporary, durable);
 			server.startServer();
 			return server;
 		}
@@ -130,8 +143,8 @@ public final class EmbeddedPostgres implements AutoCloseable {
 		if (Files.exists(dataDirectory.resolve("postmaster.pid"))) {
 			run(command("pg_ctl", "-D", dataDirectory.toString(), "stop", "-m", "immediate", "-w"), false);
 		}
-		String options = "-p " + port + " -c listen_addresses=127.0.0.1 -c unix_socket_directories= -F"
-				+ " -c max_connections=300 -c fsync=off"
+		String options = "-p " + port + " -c listen_addresses=127.0.0.1 -c unix_socket_directories="
+				+ " -c max_connections=300" + (this.durable ? "" : " -F -c fsync=off")
 				+ this.settings.stream().map((setting) -> " -c " + setting).reduce("", String::concat);
 		run(command("pg_ctl", "-D", dataDirectory.toString(), "-o", options, "-l",
 				dataDirectory.resolve("server.log").toString(), "-w", "-t", "60", "start"), true);
