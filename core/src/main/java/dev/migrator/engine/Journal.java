@@ -69,6 +69,7 @@ public record Journal(String location, Layout layout, List<Migration> migrations
 		List<Migration> migrations = new ArrayList<>();
 		for (JournalEntry entry : entries) {
 			byte[] bytes = readFile(source, entry);
+			SqlFileCheck.check(entry.fileName(), bytes);
 			String text = decode(entry.fileName(), bytes);
 			migrations.add(new Migration(entry, sha256(bytes), StatementSplitter.split(entry.fileName(), text)));
 		}

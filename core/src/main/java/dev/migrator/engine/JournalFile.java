@@ -75,22 +75,42 @@ final class JournalFile {
 			throw malformed(source, where + " is not an object", null);
 		}
 		JsonNode tag = node.path("tag");
-		if (!tag.isString() || tag.stringValue().isBlank() || tag.stringValue().contains("/")
-				|| tag.stringValue().contains("\\")) {
+		if (!tag.isString() || tag.stringValue().isBlank()) {
 			throw malformed(source, where + " needs a \"tag\": the file name without .sql, such as \"0000_init\"", null);
+		}
+		if (!isFileName(tag.stringValue())) {
+			throw malformed(source, where + " has the tag \"" + tag.stringValue().replace("\0", "\\u0000") + "\", which is"
+					+ " not a plain file name: a tag names <tag>.sql beside the journal, so it holds no '/', '\\', '..' or"
+					+ " control characters", null);
 		}
 		where = where + " (tag \"" + tag.stringValue() + "\")";
 		JsonNode when = node.path("when");
-		if (!when.isIntegralNumber() || !when.canConvertToLong()) {
-			throw malformed(source, where + " needs a \"when\": a whole number of epoch milliseconds", null);
+		if (!when.isIntegralNumber() || !when.canConvertToLong() || when.longValue() < 0) {
+			throw malformed(source, where + " needs a \"when\": a whole, non-negative number of epoch milliseconds (was "
+					+ when + ")", null);
 		}
 		JsonNode idx = node.path("idx");
-		if (!idx.isMissingNode() && !idx.canConvertToInt()) {
+		if (!idx.isMissingNode() && (!idx.canConvertToInt() || !idx.isIntegralNumber())) {
 			throw malformed(source, where + " has an \"idx\" that is not a whole number", null);
+		}
+		if (!idx.isMissingNode() && idx.intValue() != position) {
+			// drizzle-kit numbers entries 0, 1, 2, ...; a repeat or a gap is what a bad merge of two branches leaves
+			throw new JournalException(PATH + " in " + source.description() + ": " + where + " has idx " + idx.intValue()
+					+ " but is entry " + position + ": drizzle-kit numbers the entries 0, 1, 2, ... in order, so an idx"
+					+ " that repeats or skips one means an entry was lost or two were given one number (often by a merge"
+					+ " of two branches)", "Check that the journal lists every migration once, in the order they must run,"
+					+ " then number the entries 0, 1, 2, ... (or merge, then let drizzle-kit generate the newer migration"
+					+ " again).");
 		}
 		JsonNode breakpoints = node.path("breakpoints");
 		return new JournalEntry(idx.isMissingNode() ? position : idx.intValue(), when.longValue(), tag.stringValue(),
 				!breakpoints.isBoolean() || breakpoints.booleanValue());
+	}
+
+	/** Whether a tag names a file beside the journal, and nothing else. */
+	private static boolean isFileName(String tag) {
+		return !tag.contains("/") && !tag.contains("\\") && !tag.contains("..")
+				&& tag.chars().noneMatch(Character::isISOControl);
 	}
 
 	private static JournalException duplicate(MigrationSource source, String what, int first, int second) {
