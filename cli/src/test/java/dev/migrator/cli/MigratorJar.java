@@ -61,8 +61,19 @@ final class MigratorJar {
 	 * @return the running process
 	 */
 	static Started start(Path workingDirectory, String... args) throws Exception {
-		List<String> command = new ArrayList<>(
-				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString()));
+		return startAs(List.of(), workingDirectory, args);
+	}
+
+	/**
+	 * Starts the jar under a command that changes how it runs, such as {@code setpriv} to run it as another user.
+	 * @param prefix the command and its options, before {@code java}
+	 * @param workingDirectory its working directory
+	 * @param args the command and options
+	 * @return the running process
+	 */
+	static Started startAs(List<String> prefix, Path workingDirectory, String... args) throws Exception {
+		List<String> command = new ArrayList<>(prefix);
+		command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString()));
 		command.addAll(List.of(args));
 		Path out = Files.createTempFile(workingDirectory, "migrator-out", ".txt");
 		Path err = Files.createTempFile(workingDirectory, "migrator-err", ".txt");
