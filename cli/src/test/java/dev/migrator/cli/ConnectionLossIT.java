@@ -61,7 +61,8 @@ class ConnectionLossIT {
 	void cutMidMigrationFailsAtOnceNamingTheStatementAndTheNextRunAppliesIt() throws Exception {
 		List<String> before;
 		try (TcpProxy proxy = TcpProxy.to(port()); Gate gate = Gate.close(this.db, "gate", "ACCESS EXCLUSIVE")) {
-			MigratorJar.Started runner = MigratorJar.start(this.dir, migrate(through(proxy), "--statement-lock-timeout", "0"));
+			MigratorJar.Started runner = MigratorJar.start(this.dir,
+					migrate(through(proxy), "--statement-lock-timeout", "0"));
 			Poll.until("0001_gated to wait at its second statement", LONG,
 					() -> ProcessDeathIT.waitingIn(this.db, "INSERT INTO runs"));
 			before = withoutGated(DatabaseState.of(this.db));

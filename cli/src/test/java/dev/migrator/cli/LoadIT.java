@@ -53,7 +53,8 @@ class LoadIT {
 					+ "INSERT INTO ledger (tag) VALUES ('" + tag + "');");
 		}
 		MigratorSettings settings = MigratorSettings.defaults(folder.location())
-			.withTimeouts(LOCK_WAIT, MigratorSettings.DEFAULT_STATEMENT_LOCK_TIMEOUT, MigratorSettings.DEFAULT_LOCK_RETRIES);
+			.withTimeouts(LOCK_WAIT, MigratorSettings.DEFAULT_STATEMENT_LOCK_TIMEOUT,
+					MigratorSettings.DEFAULT_LOCK_RETRIES);
 		long started = System.nanoTime();
 		List<MigratorJar.Started> processes = new ArrayList<>();
 		for (int i = 0; i < PROCESSES; i++) {

@@ -152,7 +152,8 @@ class ProcessDeathIT {
 		MigratorJar.Started holder;
 		try (Gate gate = Gate.close(db, "gate", "ACCESS EXCLUSIVE")) {
 			holder = MigratorJar.start(this.dir, migrate(db, folder, "--statement-lock-timeout", "0"));
-			String holderPid = Poll.until("the holder to wait in 0001_gated", LONG, () -> waitingIn(db, "INSERT INTO runs"));
+			String holderPid = Poll.until("the holder to wait in 0001_gated", LONG,
+					() -> waitingIn(db, "INSERT INTO runs"));
 			MigratorJar.Started waiter = MigratorJar.start(this.dir, migrate(db, folder));
 			String waiterPid = Poll.until("the second runner to poll for the advisory lock", LONG, () -> Sql.value(db,
 					"SELECT pid FROM pg_stat_activity WHERE application_name = 'migrator' AND pid <> " + holderPid

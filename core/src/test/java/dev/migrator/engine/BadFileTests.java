@@ -131,7 +131,8 @@ class BadFileTests {
 		assertThat(error).hasMessageStartingWith("Migration 0001_next failed at statement 2 of 2 (line 2:1 of"
 				+ " 0001_next.sql, error at 2:25): ERROR: type \"nosuchtype\" does not exist")
 			.hasMessageContaining("[SQLSTATE 42704]. Nothing of 0001_next was kept");
-		assertThat(error.action()).isEqualTo("Fix 0001_next.sql (it was not applied, so editing it is safe) and start again.");
+		assertThat(error.action())
+			.isEqualTo("Fix 0001_next.sql (it was not applied, so editing it is safe) and start again.");
 	}
 
 }

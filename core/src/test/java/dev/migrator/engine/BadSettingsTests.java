@@ -30,7 +30,8 @@ class BadSettingsTests {
 	void schemaNameThatWouldInjectSql() {
 		String schema = "drizzle\".x; DROP TABLE kept; --";
 		assertThat(this.bad.refusedBy(IllegalArgumentException.class,
-				() -> MigratorSettings.defaults(this.bad.folder.location()).withHistoryTable(schema, "__drizzle_migrations")))
+				() -> MigratorSettings.defaults(this.bad.folder.location())
+					.withHistoryTable(schema, "__drizzle_migrations")))
 			.hasMessage("History schema '" + schema + "' is not a plain SQL identifier: use 1 to 63 letters, digits,"
 					+ " '_' or '$', not starting with a digit (migrator.schema)");
 	}

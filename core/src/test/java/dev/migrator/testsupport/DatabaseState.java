@@ -21,7 +21,8 @@ public final class DatabaseState {
 	/** The state of a database. */
 	public static List<String> of(TestDatabase database) {
 		List<String> lines = new ArrayList<>();
-		add(lines, "schema", Sql.rows(database, "SELECT n.nspname FROM pg_namespace n WHERE " + OWN_SCHEMAS + " ORDER BY 1"));
+		add(lines, "schema",
+				Sql.rows(database, "SELECT n.nspname FROM pg_namespace n WHERE " + OWN_SCHEMAS + " ORDER BY 1"));
 		add(lines, "relation", Sql.rows(database, "SELECT n.nspname, c.relname, c.relkind, a.attname,"
 				+ " format_type(a.atttypid, a.atttypmod) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
 				+ " LEFT JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped WHERE "

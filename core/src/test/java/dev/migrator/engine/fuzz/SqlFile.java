@@ -32,7 +32,11 @@ record SqlFile(String text, List<Expected> statements) {
 		marks.put("breakpoint", "--> statement-breakpoint");
 		marks.put("DO", "DO $do$");
 		marks.put("BEGIN ATOMIC", "BEGIN ATOMIC");
-		return marks.entrySet().stream().filter((mark) -> this.text.contains(mark.getValue())).map(Map.Entry::getKey).toList();
+		return marks.entrySet()
+			.stream()
+			.filter((mark) -> this.text.contains(mark.getValue()))
+			.map(Map.Entry::getKey)
+			.toList();
 	}
 
 	@Override

@@ -47,7 +47,10 @@ final class SqlFiles {
 			boolean bomOnLine = newlines == 0 && text.length() > 0 && text.charAt(0) == '\uFEFF';
 			int column = text.length() - lineStart + 1 - (bomOnLine ? 1 : 0);
 			functions += parts.get(i).sql().startsWith("CREATE FUNCTION") ? 1 : 0;
-			String sql = parts.get(i).sql().replace("{n}", Integer.toString(i + 1)).replace("{f}", Integer.toString(functions));
+			String sql = parts.get(i)
+				.sql()
+				.replace("{n}", Integer.toString(i + 1))
+				.replace("{f}", Integer.toString(functions));
 			expected.add(new SqlFile.Expected(sql, newlines + 1, column));
 			text.append(sql).append((i < parts.size() - 1) ? separators.get(i % separators.size()) : end);
 		}

@@ -118,7 +118,10 @@ final class SqlTexts {
 		Arbitrary<String> line = Combinators.combine(lineText, newline()).as((text, nl) -> "--" + text + nl);
 		Arbitrary<String> blockText = Arbitraries.of("c;", " 'x", " /* nested; */ ", " /* a /* b; */ c */ ", "$$", "--;",
 				"\"");
-		Arbitrary<String> block = blockText.list().ofMinSize(0).ofMaxSize(3).map((parts) -> "/*" + String.join(" ", parts) + "*/");
+		Arbitrary<String> block = blockText.list()
+			.ofMinSize(0)
+			.ofMaxSize(3)
+			.map((parts) -> "/*" + String.join(" ", parts) + "*/");
 		return Arbitraries.oneOf(line, block);
 	}
 
