@@ -86,8 +86,8 @@ final class JournalFile {
 		where = where + " (tag \"" + tag.stringValue() + "\")";
 		JsonNode when = node.path("when");
 		if (!when.isIntegralNumber() || !when.canConvertToLong() || when.longValue() < 0) {
-			throw malformed(source, where + " needs a \"when\": a whole, non-negative number of epoch milliseconds (was "
-					+ when + ")", null);
+			throw malformed(source, where + " needs a \"when\": a whole, non-negative number of epoch milliseconds ("
+					+ (when.isMissingNode() ? "it has none" : "was " + when) + ")", null);
 		}
 		JsonNode idx = node.path("idx");
 		if (!idx.isMissingNode() && (!idx.canConvertToInt() || !idx.isIntegralNumber())) {
