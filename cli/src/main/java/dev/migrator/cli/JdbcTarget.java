@@ -15,8 +15,9 @@ import java.util.Properties;
  * {@code connect_timeout});</li>
  * <li>set user and password, the options' over the URL's, and the chosen {@code sslmode};</li>
  * <li>add defaults where the URL sets none: {@code connectTimeout=10} (fail fast in a job),
- * {@code tcpKeepAlive=true} (long migrations behind NAT), {@code ApplicationName=migrator} (visible in
- * {@code pg_stat_activity}).</li>
+ * {@code tcpKeepAlive=true} (long migrations behind NAT) with probes after 30 s of silence
+ * ({@link KeepAliveSocketFactory}: a dead network ends the run within about a minute), {@code ApplicationName=migrator}
+ * (visible in {@code pg_stat_activity}).</li>
  * </ol>
  *
  * @param url {@code jdbc:postgresql://host:port/database}
@@ -46,6 +47,7 @@ record JdbcTarget(String url, Properties properties, String description) {
 		properties.setProperty("sslmode", ssl.mode());
 		properties.putIfAbsent("connectTimeout", "10");
 		properties.putIfAbsent("tcpKeepAlive", "true");
+		properties.putIfAbsent("socketFactory", KeepAliveSocketFactory.class.getName());
 		properties.putIfAbsent("ApplicationName", "migrator");
 		String url = "jdbc:postgresql://" + String.join(",", database.hosts()) + "/"
 				+ URLEncoder.encode(database.database(), StandardCharsets.UTF_8);

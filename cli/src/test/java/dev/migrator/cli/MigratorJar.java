@@ -55,6 +55,42 @@ final class MigratorJar {
 	}
 
 	/**
+	 * Starts the jar and returns at once, for tests that kill it or cut its connection; its output goes to files.
+	 * @param workingDirectory its working directory
+	 * @param args the command and options
+	 * @return the running process
+	 */
+	static Started start(Path workingDirectory, String... args) throws Exception {
+		return startAs(List.of(), workingDirectory, args);
+	}
+
+	/**
+	 * Starts the jar under a command that changes how it runs, such as {@code setpriv} to run it as another user.
+	 * @param prefix the command and its options, before {@code java}
+	 * @param workingDirectory its working directory
+	 * @param args the command and options
+	 * @return the running process
+	 */
+	static Started startAs(List<String> prefix, Path workingDirectory, String... args) throws Exception {
+		List<String> command = new ArrayList<>(prefix);
+		command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString()));
+		command.addAll(List.of(args));
+		Path out = Files.createTempFile(workingDirectory, "migrator-out", ".txt");
+		Path err = Files.createTempFile(workingDirectory, "migrator-err", ".txt");
+		ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile())
+			.redirectOutput(out.toFile())
+			.redirectError(err.toFile());
+		CLEARED.forEach(builder.environment()::remove);
+		return new Started(builder.start(), out, err);
+	}
+
+	/** The {@code --url}, {@code --user} and {@code --password} options for a test database. */
+	static List<String> connection(TestDatabase database) {
+		return List.of("--url", database.url(), "--user", database.username(),
+				"--password=" + ((database.password() == null) ? "" : database.password()));
+	}
+
+	/**
 	 * The libpq URL of a test database, on {@code localhost}, as a Node.js service's {@code DATABASE_URL} would be.
 	 * @param database the database
 	 * @param user the user
@@ -71,6 +107,24 @@ final class MigratorJar {
 		String password = (database.password() == null) ? "" : database.password();
 		return postgresUrl(database, URLEncoder.encode(database.username(), StandardCharsets.UTF_8),
 				URLEncoder.encode(password, StandardCharsets.UTF_8));
+	}
+
+	/**
+	 * A run that was started and may still be going.
+	 *
+	 * @param process the process
+	 * @param out file of its standard output
+	 * @param err file of its standard error
+	 */
+	record Started(Process process, Path out, Path err) {
+
+		/** Waits for its end (two minutes at most) and returns what it did. */
+		Result result() throws Exception {
+			assertThat(this.process.waitFor(120, TimeUnit.SECONDS)).as("migrator ended in time").isTrue();
+			return new Result(this.process.exitValue(), Files.readString(this.out, StandardCharsets.UTF_8),
+					Files.readString(this.err, StandardCharsets.UTF_8));
+		}
+
 	}
 
 	/**

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -38,6 +39,12 @@ public final class Executor {
 	static final String LOCK_NOT_AVAILABLE = "55P03";
 
 	static final String QUERY_CANCELED = "57014";
+
+	/** SQLSTATE class 08, connection exception: pgjdbc reports a broken connection as 08006. */
+	private static final String CONNECTION_EXCEPTION = "08";
+
+	/** duplicate_table, duplicate_object: a relation, index, type ... of that name exists. */
+	private static final Set<String> ALREADY_EXISTS = Set.of("42P07", "42710");
 
 	private static final Pattern POSITION = Pattern.compile("\\n\\s*Position: (\\d+)");
 
@@ -148,7 +155,7 @@ public final class Executor {
 				return;
 			}
 			catch (SQLException ex) {
-				connection.rollback();
+				rollback(connection, ex);
 				if (LOCK_NOT_AVAILABLE.equals(ex.getSQLState()) && attempt < this.lockRetries) {
 					logger.warn("{} waited longer than lock_timeout {} for a lock (attempt {} of {}); trying again",
 							migration.tag(), this.statementLockTimeout, attempt + 1, this.lockRetries + 1);
@@ -158,8 +165,24 @@ public final class Executor {
 				throw failure(migration, current, ex, committed);
 			}
 			finally {
-				connection.setAutoCommit(true);
+				if (!connection.isClosed()) {
+					connection.setAutoCommit(true);
+				}
 			}
+		}
+	}
+
+	/**
+	 * Rolls back after a failed statement. On a connection that broke (the network, a killed backend) that fails
+	 * too, and the server rolls back by itself; the statement's error is the one to report, so the second one is
+	 * only attached to it.
+	 */
+	private static void rollback(Connection connection, SQLException failed) {
+		try {
+			connection.rollback();
+		}
+		catch (SQLException ex) {
+			failed.addSuppressed(ex);
 		}
 	}
 
@@ -194,7 +217,7 @@ public final class Executor {
 					ex);
 		}
 		finally {
-			if (restore != null) {
+			if (restore != null && !connection.isClosed()) {
 				setting(connection, "statement_timeout", restore);
 			}
 		}
@@ -267,6 +290,18 @@ public final class Executor {
 			action = "Another session held a lock " + migration.tag()
 					+ " needs for longer than migrator.statement-lock-timeout (" + this.statementLockTimeout + ") on "
 					+ (this.lockRetries + 1) + " attempts: find it in pg_stat_activity, or retry at a quieter time.";
+		}
+		else if (String.valueOf(ex.getSQLState()).startsWith(CONNECTION_EXCEPTION)) {
+			action = "The connection to the database broke during " + migration.tag() + " (the network, a proxy, or the"
+					+ " server restarting or ending the session); " + file + " needs no change. Check that the database"
+					+ " is reachable, then run again: the server rolls back what was not committed.";
+		}
+		else if (ALREADY_EXISTS.contains(ex.getSQLState()) && !migration.transactional()) {
+			// statements outside a transaction stay when a run dies, so the next run meets what they created
+			action = "What statement " + number + " creates exists already, most likely from an earlier run of "
+					+ migration.tag() + " that stopped after it. Make the statements idempotent (CREATE INDEX"
+					+ " CONCURRENTLY IF NOT EXISTS, CREATE TABLE IF NOT EXISTS; " + file + " is not recorded, so editing"
+					+ " it is allowed), or drop what exists if it is not what " + file + " builds, then run again.";
 		}
 		else if (committed.isEmpty()) {
 			action = "Fix " + file + " (it was not applied, so editing it is safe) and start again.";

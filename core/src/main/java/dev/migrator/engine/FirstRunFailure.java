@@ -5,7 +5,9 @@ import java.util.Set;
 /**
  * Explains a first migration that fails because what it creates already exists while the history table is empty:
  * the usual sign that the schema was built some other way, or that its history lives in another table (the
- * history schema or table setting changed). Editing the file, the ordinary advice, would be wrong here.
+ * history schema or table setting changed). Editing the file, the ordinary advice, would be wrong here. For a
+ * migration that runs outside a transaction, an earlier run that died after the statement is as likely, and the
+ * executor's advice (make it idempotent) stays first.
  */
 final class FirstRunFailure {
 
@@ -15,9 +17,15 @@ final class FirstRunFailure {
 	private FirstRunFailure() {
 	}
 
-	static MigrationFailedException explain(MigrationFailedException ex, String table) {
+	static MigrationFailedException explain(MigrationFailedException ex, String table, Migration migration) {
 		if (!ALREADY_EXISTS.contains(ex.sqlState())) {
 			return ex;
+		}
+		if (!migration.transactional()) {
+			// what such a migration built before its run died stays, with no row: the likelier story, told first
+			return new MigrationFailedException(ex.tag(), ex.sqlState(), ex.getMessage(), ex.action() + " If instead"
+					+ " the schema was created some other way, adopt it with `migrator baseline --to <tag>`.",
+					ex.getCause());
 		}
 		String message = ex.getMessage() + " The history table " + table + " holds no rows, yet the database already"
 				+ " has what " + ex.tag() + " creates: the schema was created some other way, or its history is kept"

@@ -116,7 +116,8 @@ public final class HistoryStore {
 	 * fresh start).
 	 */
 	public void dropCreated(Connection connection, Created created) throws SQLException {
-		if (created == Created.NOTHING || !shape(connection).exists()) {
+		// a broken connection cannot drop anything, and its error must not hide the failure that is being reported
+		if (created == Created.NOTHING || connection.isClosed() || !shape(connection).exists()) {
 			return;
 		}
 		try (Statement statement = connection.createStatement()) {
@@ -148,6 +149,7 @@ public final class HistoryStore {
 		try (Statement statement = connection.createStatement();
 				ResultSet rs = statement.executeQuery("SELECT id, hash, created_at, " + appliedAt + ", " + name
 						+ " FROM " + this.qualified + " ORDER BY id")) {
+			HistoryColumns.check(rs.getMetaData(), displayName());
 			while (rs.next()) {
 				long createdAt = rs.getLong(3);
 				Long when = rs.wasNull() ? null : createdAt;
@@ -155,6 +157,13 @@ public final class HistoryStore {
 				rows.add(new AppliedRow(rs.getLong(1), rs.getString(2), when, at == null ? null : at.toInstant(),
 						rs.getString(5)));
 			}
+		}
+		catch (SQLException ex) {
+			MigratorException missing = HistoryColumns.missing(ex, displayName());
+			if (missing != null) {
+				throw missing;
+			}
+			throw ex;
 		}
 		return rows;
 	}

@@ -127,7 +127,11 @@ public record Journal(String location, Layout layout, List<Migration> migrations
 	private static List<Migration> hashAll(MigrationSource source, List<JournalEntry> entries) {
 		Stream<JournalEntry> stream = (entries.size() >= PARALLEL_FROM) ? entries.parallelStream() : entries.stream();
 		return stream
-			.map((entry) -> new Migration(entry, sha256(readFile(source, entry)), new FileStatements(source, entry)))
+			.map((entry) -> {
+				byte[] bytes = readFile(source, entry);
+				SqlFileCheck.check(entry.fileName(), bytes);
+				return new Migration(entry, sha256(bytes), new FileStatements(source, entry));
+			})
 			.toList();
 	}
 

@@ -67,22 +67,44 @@ final class JournalFile {
 		if (!(node instanceof Map<?, ?> entry)) {
 			throw malformed(source, where + " is not an object", null);
 		}
-		if (!(entry.get("tag") instanceof String tag) || tag.isBlank() || tag.contains("/") || tag.contains("\\")) {
+		if (!(entry.get("tag") instanceof String tag) || tag.isBlank()) {
 			throw malformed(source, where + " needs a \"tag\": the file name without .sql, such as \"0000_init\"", null);
 		}
+		if (!isFileName(tag)) {
+			throw malformed(source, where + " has the tag \"" + tag.replace("\0", "\\u0000") + "\", which is"
+					+ " not a plain file name: a tag names <tag>.sql beside the journal, so it holds no '/', '\\', '..' or"
+					+ " control characters", null);
+		}
 		where = where + " (tag \"" + tag + "\")";
-		Long when = whole(entry.get("when"), Long.MIN_VALUE, Long.MAX_VALUE);
+		Object whenValue = entry.get("when");
+		Long when = whole(whenValue, 0, Long.MAX_VALUE);
 		if (when == null) {
-			throw malformed(source, where + " needs a \"when\": a whole number of epoch milliseconds", null);
+			throw malformed(source, where + " needs a \"when\": a whole, non-negative number of epoch milliseconds ("
+					+ ((whenValue == null) ? "it has none" : "was " + shown(whenValue)) + ")", null);
 		}
 		Object idx = entry.get("idx");
 		Long index = whole(idx, Integer.MIN_VALUE, Integer.MAX_VALUE);
 		if (idx != null && index == null) {
 			throw malformed(source, where + " has an \"idx\" that is not a whole number", null);
 		}
+		if (index != null && index != position) {
+			// drizzle-kit numbers entries 0, 1, 2, ...; a repeat or a gap is what a bad merge of two branches leaves
+			throw new JournalException(PATH + " in " + source.description() + ": " + where + " has idx " + index
+					+ " but is entry " + position + ": drizzle-kit numbers the entries 0, 1, 2, ... in order, so an idx"
+					+ " that repeats or skips one means an entry was lost or two were given one number (often by a merge"
+					+ " of two branches)", "Check that the journal lists every migration once, in the order they must run,"
+					+ " then number the entries 0, 1, 2, ... (or merge, then let drizzle-kit generate the newer migration"
+					+ " again).");
+		}
 		Object breakpoints = entry.get("breakpoints");
 		return new JournalEntry((index == null) ? position : index.intValue(), when, tag,
 				!(breakpoints instanceof Boolean flag) || flag);
+	}
+
+	/** A JSON value as it was written, for messages. */
+	private static String shown(Object value) {
+		return (value instanceof String text) ? "\"" + text + "\"" : (value == JsonReader.NULL) ? "null"
+				: (value instanceof BigDecimal number) ? number.toString() : String.valueOf(value);
 	}
 
 	/** A JSON number written as a whole number within the bounds, else {@code null}. */
@@ -97,6 +119,12 @@ final class JournalFile {
 		catch (ArithmeticException ex) {
 			return null;
 		}
+	}
+
+	/** Whether a tag names a file beside the journal, and nothing else. */
+	private static boolean isFileName(String tag) {
+		return !tag.contains("/") && !tag.contains("\\") && !tag.contains("..")
+				&& tag.chars().noneMatch(Character::isISOControl);
 	}
 
 	private static JournalException duplicate(MigrationSource source, String what, int first, int second) {

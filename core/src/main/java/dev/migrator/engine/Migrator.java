@@ -156,7 +156,7 @@ public final class Migrator {
 			catch (MigrationFailedException ex) {
 				this.history.dropCreated(connection, created);
 				boolean first = rows.isEmpty() && ex.tag().equals(plan.toApply().get(0).tag());
-				throw first ? FirstRunFailure.explain(ex, this.history.displayName()) : ex;
+				throw first ? FirstRunFailure.explain(ex, this.history.displayName(), plan.toApply().get(0)) : ex;
 			}
 			catch (RuntimeException ex) {
 				this.history.dropCreated(connection, created);

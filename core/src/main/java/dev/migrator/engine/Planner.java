@@ -16,7 +16,8 @@ import java.util.Map;
  * <li>a pending entry older than the newest applied entry is out of order (Drizzle would skip it);</li>
  * <li>rows no entry matches are unknown: reported, never fatal;</li>
  * <li>the policies turn modified and out-of-order entries into problems or warnings; a pending migration that
- * would run a statement that needs autocommit inside a transaction is always a problem.</li>
+ * would run a statement that needs autocommit inside a transaction is always a problem, and so are a pending
+ * migration without statements and a history row without hash or {@code created_at}.</li>
  * </ol>
  */
 public final class Planner {
@@ -29,7 +30,13 @@ public final class Planner {
 		List<AppliedRow> unknownRows = new ArrayList<>();
 		Map<Long, Migration> byWhen = journal.byWhen();
 		Map<String, Migration> byName = journal.byName();
+		List<String> problems = new ArrayList<>();
 		for (AppliedRow row : rows) {
+			String broken = broken(row, table);
+			if (broken != null) {
+				problems.add(broken);
+				continue;
+			}
 			Migration migration = match(journal, byWhen, byName, row);
 			if (migration == null || rowsByTag.putIfAbsent(migration.tag(), row) != null) {
 				unknownRows.add(row);
@@ -43,7 +50,6 @@ public final class Planner {
 			.orElse(Long.MIN_VALUE);
 		List<PlannedMigration> planned = new ArrayList<>();
 		List<Migration> toApply = new ArrayList<>();
-		List<String> problems = new ArrayList<>();
 		List<String> warnings = new ArrayList<>(journal.warnings());
 		for (Migration migration : journal.migrations()) {
 			AppliedRow row = rowsByTag.get(migration.tag());
@@ -68,6 +74,9 @@ public final class Planner {
 		for (Migration migration : toApply) {
 			if (!migration.misplaced().isEmpty()) {
 				problems.add(mixed(migration));
+			}
+			if (migration.statements().isEmpty()) {
+				problems.add(empty(migration));
 			}
 		}
 		for (AppliedRow row : unknownRows) {
@@ -100,6 +109,30 @@ public final class Planner {
 			return row.hash().equals(migration.hash()) ? MigrationState.APPLIED : MigrationState.MODIFIED;
 		}
 		return migration.entry().when() < newestApplied ? MigrationState.OUT_OF_ORDER : MigrationState.PENDING;
+	}
+
+	/**
+	 * What makes a history row unusable, or {@code null}: without a hash a changed file cannot be told, and without
+	 * {@code created_at} (and name) the row records no migration, while drizzle-orm's runner takes it for the newest
+	 * and runs every migration again.
+	 */
+	private static String broken(AppliedRow row, String table) {
+		if (row.hash() == null) {
+			return "History row id " + row.id() + " of " + table + " has no hash (NULL), which Drizzle never writes:"
+					+ " set it to the SHA-256 of its migration's file, or delete the row if that migration never ran";
+		}
+		if (row.createdAt() == null && row.name() == null) {
+			return "History row id " + row.id() + " of " + table + " has no created_at (NULL): it names no migration,"
+					+ " and drizzle-orm's runner would take it for the newest one and run every migration again: set"
+					+ " created_at to its migration's \"when\", or delete the row if that migration never ran";
+		}
+		return null;
+	}
+
+	private static String empty(Migration migration) {
+		return migration.entry().fileName() + " has no statements, only blanks or comments: recorded now, it would"
+				+ " count as applied, and what is written into it later would never run (drizzle-kit generate --custom"
+				+ " writes such a file to be filled in): fill it in, or delete it and its journal entry";
 	}
 
 	private static String modified(Migration migration, AppliedRow row) {

@@ -149,8 +149,8 @@ public final class StatementSplitter {
 		String text = (this.start >= 0) ? this.sql.substring(this.start, end).strip() : "";
 		if (!text.isEmpty()) {
 			int line = lineOf(this.start);
-			int column = this.start - this.lineStarts[line - 1] + 1;
-			this.statements.add(new SqlStatement(this.statements.size() + 1, text, line, column, List.copyOf(this.keywords)));
+			this.statements.add(new SqlStatement(this.statements.size() + 1, text, line, column(this.start, line),
+					List.copyOf(this.keywords)));
 		}
 		this.start = -1;
 		this.keywords = new ArrayList<>();
@@ -215,9 +215,14 @@ public final class StatementSplitter {
 	private JournalException unterminated(String what, int offset) {
 		int line = lineOf(offset);
 		return new JournalException(
-				this.file + ": the " + what + " opened at line " + line + ":" + (offset - this.lineStarts[line - 1] + 1)
-						+ " is never closed",
+				this.file + ": the " + what + " opened at line " + line + ":" + column(offset, line) + " is never closed",
 				"Close it in " + this.file + "; until then no statement of this file can be told apart.");
+	}
+
+	/** 1-based column of an offset, as editors count it: a BOM at the start of the file takes no column. */
+	private int column(int offset, int line) {
+		boolean bom = line == 1 && offset > 0 && this.sql.charAt(0) == '\uFEFF';
+		return offset - this.lineStarts[line - 1] + (bom ? 0 : 1);
 	}
 
 	private int lineOf(int offset) {

@@ -140,7 +140,7 @@ final class FolderPieces {
 		ObjectNode journal = MAPPER.createObjectNode().put("version", "7").put("dialect", "postgresql");
 		journal.putArray("entries")
 			.addObject()
-			.put("idx", entry.idx())
+			.put("idx", 0)
 			.put("when", entry.when())
 			.put("tag", entry.tag())
 			.put("breakpoints", entry.breakpoints());

@@ -7,6 +7,10 @@ import java.util.Optional;
 import java.util.Set;
 
 import dev.migrator.engine.MigrationSource;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A part of a migrations folder, shown to the engine's {@code Journal.read} as if it were the whole folder: only the
@@ -14,6 +18,8 @@ import dev.migrator.engine.MigrationSource;
  * this way, so that each refusal is the engine's own rule and message, and one broken file does not hide the next.
  */
 final class FolderView implements MigrationSource {
+
+	private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
 	/** What a migration file holds when only the folder's structure is being checked: nothing to split. */
 	private static final byte[] EMPTY = new byte[0];
@@ -45,9 +51,31 @@ final class FolderView implements MigrationSource {
 		this.othersEmpty = othersEmpty;
 	}
 
-	/** The folder's structure: its listing and journal as they are, every other file empty. */
+	/**
+	 * The folder's structure: its listing and journal as they are, every other file empty. The entries' {@code idx}
+	 * are renumbered 0, 1, 2, ... first: the engine refuses a journal whose idx skip or repeat, but the check reports
+	 * that itself ({@link JournalRules}, at the entry's line) and goes on to the other rules.
+	 */
 	static FolderView structure(MigrationSource folder, List<String> files) {
-		return new FolderView(folder, files, Map.of(), Set.of(JournalLines.PATH), true);
+		Map<String, byte[]> replaced = Map.of();
+		try {
+			byte[] journal = folder.read(JournalLines.PATH).orElse(null);
+			JsonNode root = (journal != null) ? MAPPER.readTree(journal) : null;
+			if (root != null && root.path("entries").isArray()) {
+				int position = 0;
+				for (JsonNode entry : root.get("entries")) {
+					if (entry instanceof ObjectNode object && object.has("idx")) {
+						object.put("idx", position);
+					}
+					position++;
+				}
+				replaced = Map.of(JournalLines.PATH, MAPPER.writeValueAsBytes(root));
+			}
+		}
+		catch (IOException | JacksonException ex) {
+			// the engine reads the journal as it is, and names what is wrong with it
+		}
+		return new FolderView(folder, files, replaced, Set.of(JournalLines.PATH), true);
 	}
 
 	@Override

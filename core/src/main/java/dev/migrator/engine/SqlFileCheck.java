@@ -1,0 +1,46 @@
+package dev.migrator.engine;
+
+/**
+ * What a migration file's bytes must be before they are decoded and split: at most {@link #MAX_BYTES}, and text,
+ * without NUL bytes. Both are refused before the database is touched, naming the file.
+ *
+ * <p>The size bound is there because every migration stays in memory for as long as its {@link Migrator} lives
+ * (in an application, its whole life) and each statement is sent in one message: a file that large is a data
+ * load, which belongs in {@code COPY} or a one-shot job, not in a migration. PostgreSQL refuses a NUL byte in any
+ * query text, and a text file holds none; a file full of them was usually saved as UTF-16.
+ */
+final class SqlFileCheck {
+
+	/** 16 MiB. */
+	static final int MAX_BYTES = 16 * 1024 * 1024;
+
+	private SqlFileCheck() {
+	}
+
+	/**
+	 * Checks a migration file's bytes.
+	 * @param file the file name, for messages
+	 * @param bytes its bytes
+	 * @throws JournalException naming the file and what is wrong with it
+	 */
+	static void check(String file, byte[] bytes) {
+		if (bytes.length > MAX_BYTES) {
+			throw new JournalException(file + " is " + bytes.length + " bytes, more than the " + (MAX_BYTES >> 20)
+					+ " MiB a migration file may hold",
+					"Load bulk data outside the migrations (COPY in a one-shot job), or split " + file
+							+ " into several migrations.");
+		}
+		int line = 1;
+		for (int i = 0; i < bytes.length; i++) {
+			if (bytes[i] == '\n') {
+				line++;
+			}
+			else if (bytes[i] == 0) {
+				throw new JournalException(file + " holds a NUL byte at byte " + i + " (line " + line + "), which no SQL"
+						+ " text may hold: it is not a text file, or it was saved as UTF-16",
+						"Save " + file + " as UTF-8 text (PostgreSQL and Drizzle read migrations as UTF-8).");
+			}
+		}
+	}
+
+}
