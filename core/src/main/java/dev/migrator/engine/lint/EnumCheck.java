@@ -10,10 +10,10 @@ import dev.migrator.engine.SqlStatement;
 /**
  * {@code enum-value-used-in-same-migration}: within one transactional segment of a migration (a file's own
  * {@code COMMIT} ends one), a string literal equal to a value that an earlier {@code ALTER TYPE name ADD VALUE
- * [IF NOT EXISTS] 'value'} added. PostgreSQL allows the use when the type itself was created in the same transaction,
- * so values added to a type that an earlier {@code CREATE TYPE} of the segment made are left alone. A literal is
- * matched by its text alone (the lint does not know which column it goes to), and literals inside dollar-quoted
- * bodies are not looked at.
+ * [IF NOT EXISTS] 'value'} added. This holds also for a type created earlier in the same transaction: recent
+ * PostgreSQL releases allow that use, but PostgreSQL 14, which Migrator supports, refuses it (SQLSTATE 55P04). A
+ * literal is matched by its text alone (the lint does not know which column it goes to), and literals inside
+ * dollar-quoted bodies are not looked at.
  */
 final class EnumCheck {
 
@@ -22,22 +22,13 @@ final class EnumCheck {
 
 	static void check(MigrationLint lint, List<SqlStatement> segment, Map<Integer, Tokens> tokensByStatement) {
 		Map<String, Added> added = new LinkedHashMap<>();
-		List<TableName> createdTypes = new ArrayList<>();
 		for (SqlStatement statement : segment) {
 			Tokens tokens = tokensByStatement.get(statement.number());
-			if (tokens.words(0, "CREATE", "TYPE")) {
-				TableName type = tokens.tableName(2);
-				if (type != null) {
-					createdTypes.add(type);
-				}
-				continue;
-			}
 			if (tokens.words(0, "ALTER", "TYPE")) {
 				TableName type = tokens.tableName(2);
 				int value = tokens.skip(tokens.afterName(2), "ADD", "VALUE");
 				value = tokens.skip(value, "IF", "NOT", "EXISTS");
-				if (type != null && tokens.get(value).kind() == Token.Kind.STRING
-						&& createdTypes.stream().noneMatch(type::sameAs)) {
+				if (type != null && tokens.get(value).kind() == Token.Kind.STRING) {
 					added.putIfAbsent(tokens.get(value).value(), new Added(type, statement.line()));
 				}
 				continue;

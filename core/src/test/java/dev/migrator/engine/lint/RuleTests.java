@@ -179,8 +179,9 @@ class RuleTests {
 		});
 		assertThat(offline("ALTER TYPE order_status ADD VALUE IF NOT EXISTS 'archived';\nCOMMIT;\n"
 				+ "UPDATE orders SET status = 'archived' WHERE status = 'deleted';")).isEmpty();
-		assertThat(offline("CREATE TYPE mood AS ENUM ('sad');\nALTER TYPE mood ADD VALUE 'happy';\n"
-				+ "CREATE TABLE person (m mood DEFAULT 'happy');")).isEmpty();
+		// PostgreSQL 14 refuses even a value added to a type created in the same transaction (EnumValueTests)
+		assertThat(of(Rule.ENUM_VALUE_USED_IN_SAME_MIGRATION, offline("CREATE TYPE mood AS ENUM ('sad');\n"
+				+ "ALTER TYPE mood ADD VALUE 'happy';\nCREATE TABLE person (m mood DEFAULT 'happy');"))).hasSize(1);
 	}
 
 }
