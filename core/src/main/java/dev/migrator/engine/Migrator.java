@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 
 import javax.sql.DataSource;
 
@@ -44,7 +45,8 @@ public final class Migrator {
 
 	private final HistoryStore history;
 
-	private volatile Journal journal;
+	/** The journal once read; shared with the copies {@link #withListener} makes, so the files are hashed once. */
+	private final AtomicReference<Journal> journal;
 
 	private volatile String database;
 
@@ -55,18 +57,24 @@ public final class Migrator {
 	}
 
 	public Migrator(DataSource dataSource, MigratorSettings settings, MigrationSource source) {
+		this(dataSource, settings, source, new AtomicReference<>());
+	}
+
+	private Migrator(DataSource dataSource, MigratorSettings settings, MigrationSource source,
+			AtomicReference<Journal> journal) {
 		this.dataSource = dataSource;
 		this.settings = settings;
 		this.source = source;
 		this.history = new HistoryStore(settings.schema(), settings.table());
+		this.journal = journal;
 	}
 
 	/** The journal, read and checked on first use. */
 	public Journal journal() {
-		Journal read = this.journal;
+		Journal read = this.journal.get();
 		if (read == null) {
 			read = Journal.read(this.source, this.settings.policy().onUnjournaled());
-			this.journal = read;
+			this.journal.compareAndSet(null, read);
 		}
 		return read;
 	}
@@ -278,10 +286,9 @@ public final class Migrator {
 	 * @return a new migrator on the same DataSource, settings and folder; this one is unchanged
 	 */
 	public Migrator withListener(MigrationListener listener) {
-		Migrator observed = new Migrator(this.dataSource, this.settings, this.source);
+		Migrator observed = new Migrator(this.dataSource, this.settings, this.source, this.journal);
 		observed.listener = (this.listener == MigrationListener.NONE) ? listener
 				: MigrationListener.of(List.of(this.listener, listener));
-		observed.journal = this.journal;
 		return observed;
 	}
 

@@ -33,6 +33,15 @@ class MigrationListenerTests {
 	}
 
 	@Test
+	void aCopyWithAListenerSharesTheJournalSoTheFilesAreReadOnce() {
+		MigrationsFolder folder = MigrationsFolder.in(this.dir).add("0000_accounts", "CREATE TABLE accounts (id int);");
+		Migrator original = migrator(folder);
+		Migrator observed = original.withListener(new Recorder());
+		observed.migrate();
+		assertThat(original.journal()).isSameAs(observed.journal());
+	}
+
+	@Test
 	void hearsTheRunStartEachAppliedMigrationInOrderAndTheReport() {
 		MigrationsFolder folder = MigrationsFolder.in(this.dir)
 			.add("0000_accounts", "CREATE TABLE accounts (id int);")
