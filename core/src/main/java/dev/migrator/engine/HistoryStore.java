@@ -153,7 +153,9 @@ public final class HistoryStore {
 			while (rs.next()) {
 				long createdAt = rs.getLong(3);
 				Long when = rs.wasNull() ? null : createdAt;
-				Timestamp at = rs.getTimestamp(4);
+				// only a drizzle-orm 1.0 table has applied_at; pgjdbc's getTimestamp costs a cold JVM milliseconds even
+				// for a NULL, so it is not asked for one
+				Timestamp at = shape.appliedAt() ? rs.getTimestamp(4) : null;
 				rows.add(new AppliedRow(rs.getLong(1), rs.getString(2), when, at == null ? null : at.toInstant(),
 						rs.getString(5)));
 			}

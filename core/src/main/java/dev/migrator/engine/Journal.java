@@ -7,8 +7,6 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -16,9 +14,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * The migrations of a folder, in order, read and checked before the database is touched.
@@ -42,11 +37,6 @@ import java.util.stream.Stream;
  * @param warnings problems that the policy turned into warnings
  */
 public record Journal(String location, Layout layout, List<Migration> migrations, List<String> warnings) {
-
-	private static final Pattern NUMBERED = Pattern.compile("(\\d+)_");
-
-	/** From this many files on, they are read and hashed in parallel: below, starting threads costs more. */
-	private static final int PARALLEL_FROM = 64;
 
 	/** A journal-layout folder. */
 	public Journal(String location, List<Migration> migrations, List<String> warnings) {
@@ -72,7 +62,7 @@ public record Journal(String location, Layout layout, List<Migration> migrations
 		}
 		List<JournalEntry> entries = (layout == Layout.JOURNAL) ? JournalFile.parse(source)
 				: MigrationFolders.entries(source.description(), folders);
-		List<Migration> migrations = hashAll(source, entries);
+		List<Migration> migrations = FileHasher.hashAll(source, entries);
 		List<String> warnings = new ArrayList<>();
 		if (layout == Layout.JOURNAL) {
 			checkUnjournaled(source, files, entries, onUnjournaled, warnings);
@@ -123,18 +113,6 @@ public record Journal(String location, Layout layout, List<Migration> migrations
 		}
 	}
 
-	/** Reads and hashes every file, in parallel for larger folders; a missing or unreadable file is reported. */
-	private static List<Migration> hashAll(MigrationSource source, List<JournalEntry> entries) {
-		Stream<JournalEntry> stream = (entries.size() >= PARALLEL_FROM) ? entries.parallelStream() : entries.stream();
-		return stream
-			.map((entry) -> {
-				byte[] bytes = readFile(source, entry);
-				SqlFileCheck.check(entry.fileName(), bytes);
-				return new Migration(entry, sha256(bytes), new FileStatements(source, entry));
-			})
-			.toList();
-	}
-
 	/**
 	 * Reads and splits every migration's file now, rather than when it is about to run.
 	 * @return this journal
@@ -162,8 +140,18 @@ public record Journal(String location, Layout layout, List<Migration> migrations
 
 	/** The {@code NNNN} of {@code NNNN_name.sql} without leading zeros, or {@code null} for a file without one. */
 	private static String number(String file) {
-		Matcher matcher = NUMBERED.matcher(file);
-		return matcher.lookingAt() ? matcher.group(1).replaceFirst("^0+(?=.)", "") : null;
+		int digits = 0;
+		while (digits < file.length() && file.charAt(digits) >= '0' && file.charAt(digits) <= '9') {
+			digits++;
+		}
+		if (digits == 0 || digits == file.length() || file.charAt(digits) != '_') {
+			return null;
+		}
+		int first = 0;
+		while (first < digits - 1 && file.charAt(first) == '0') {
+			first++;
+		}
+		return file.substring(first, digits);
 	}
 
 	private static List<String> list(MigrationSource source) {
@@ -184,8 +172,21 @@ public record Journal(String location, Layout layout, List<Migration> migrations
 		return sql;
 	}
 
+	/**
+	 * A file's text.
+	 * @throws JournalException naming the file when it holds a NUL byte or is not UTF-8
+	 */
 	static String decode(String file, byte[] bytes) {
-		if (isAscii(bytes)) {
+		boolean ascii = true;
+		for (int i = 0; i < bytes.length; i++) {
+			if (bytes[i] <= 0) {
+				if (bytes[i] == 0) {
+					throw SqlFileCheck.nulByte(file, bytes, i);
+				}
+				ascii = false;
+			}
+		}
+		if (ascii) {
 			// the common case, and a plain copy: no decoder to set up
 			return new String(bytes, StandardCharsets.US_ASCII);
 		}
@@ -212,22 +213,8 @@ public record Journal(String location, Layout layout, List<Migration> migrations
 		return out.flip().toString();
 	}
 
-	private static boolean isAscii(byte[] bytes) {
-		for (byte b : bytes) {
-			if (b < 0) {
-				return false;
-			}
-		}
-		return true;
-	}
-
 	static String sha256(byte[] bytes) {
-		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("Every Java runtime has SHA-256", ex);
-		}
+		return HexFormat.of().formatHex(FileHasher.sha256().digest(bytes));
 	}
 
 	/** Migrations by their {@code when}, for matching history rows. */

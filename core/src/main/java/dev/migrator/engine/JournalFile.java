@@ -63,34 +63,34 @@ final class JournalFile {
 	}
 
 	private static JournalEntry entry(MigrationSource source, int position, Object node) {
-		String where = "entry " + position + " of \"entries\"";
 		if (!(node instanceof Map<?, ?> entry)) {
-			throw malformed(source, where + " is not an object", null);
+			throw malformed(source, where(position, null) + " is not an object", null);
 		}
 		if (!(entry.get("tag") instanceof String tag) || tag.isBlank()) {
-			throw malformed(source, where + " needs a \"tag\": the file name without .sql, such as \"0000_init\"", null);
+			throw malformed(source,
+					where(position, null) + " needs a \"tag\": the file name without .sql, such as \"0000_init\"", null);
 		}
 		if (!isFileName(tag)) {
-			throw malformed(source, where + " has the tag \"" + tag.replace("\0", "\\u0000") + "\", which is"
-					+ " not a plain file name: a tag names <tag>.sql beside the journal, so it holds no '/', '\\', '..' or"
+			throw malformed(source, where(position, null) + " has the tag \"" + tag.replace("\0", "\\u0000")
+					+ "\", which is not a plain file name: a tag names <tag>.sql beside the journal, so it holds no '/', '\\', '..' or"
 					+ " control characters", null);
 		}
-		where = where + " (tag \"" + tag + "\")";
 		Object whenValue = entry.get("when");
 		Long when = whole(whenValue, 0, Long.MAX_VALUE);
 		if (when == null) {
-			throw malformed(source, where + " needs a \"when\": a whole, non-negative number of epoch milliseconds ("
+			throw malformed(source, where(position, tag)
+					+ " needs a \"when\": a whole, non-negative number of epoch milliseconds ("
 					+ ((whenValue == null) ? "it has none" : "was " + shown(whenValue)) + ")", null);
 		}
 		Object idx = entry.get("idx");
 		Long index = whole(idx, Integer.MIN_VALUE, Integer.MAX_VALUE);
 		if (idx != null && index == null) {
-			throw malformed(source, where + " has an \"idx\" that is not a whole number", null);
+			throw malformed(source, where(position, tag) + " has an \"idx\" that is not a whole number", null);
 		}
 		if (index != null && index != position) {
 			// drizzle-kit numbers entries 0, 1, 2, ...; a repeat or a gap is what a bad merge of two branches leaves
-			throw new JournalException(PATH + " in " + source.description() + ": " + where + " has idx " + index
-					+ " but is entry " + position + ": drizzle-kit numbers the entries 0, 1, 2, ... in order, so an idx"
+			throw new JournalException(PATH + " in " + source.description() + ": " + where(position, tag) + " has idx "
+					+ index + " but is entry " + position + ": drizzle-kit numbers the entries 0, 1, 2, ... in order, so an idx"
 					+ " that repeats or skips one means an entry was lost or two were given one number (often by a merge"
 					+ " of two branches)", "Check that the journal lists every migration once, in the order they must run,"
 					+ " then number the entries 0, 1, 2, ... (or merge, then let drizzle-kit generate the newer migration"
@@ -101,6 +101,11 @@ final class JournalFile {
 				!(breakpoints instanceof Boolean flag) || flag);
 	}
 
+	/** An entry, for messages; built only for one (a thousand entries' names cost a cold JVM milliseconds). */
+	private static String where(int position, String tag) {
+		return "entry " + position + " of \"entries\"" + ((tag != null) ? " (tag \"" + tag + "\")" : "");
+	}
+
 	/** A JSON value as it was written, for messages. */
 	private static String shown(Object value) {
 		return (value instanceof String text) ? "\"" + text + "\"" : (value == JsonReader.NULL) ? "null"
@@ -109,6 +114,9 @@ final class JournalFile {
 
 	/** A JSON number written as a whole number within the bounds, else {@code null}. */
 	private static Long whole(Object value, long min, long max) {
+		if (value instanceof Long number) {
+			return (number >= min && number <= max) ? number : null;
+		}
 		if (!(value instanceof BigDecimal number) || number.scale() != 0) {
 			return null;
 		}
@@ -123,8 +131,15 @@ final class JournalFile {
 
 	/** Whether a tag names a file beside the journal, and nothing else. */
 	private static boolean isFileName(String tag) {
-		return !tag.contains("/") && !tag.contains("\\") && !tag.contains("..")
-				&& tag.chars().noneMatch(Character::isISOControl);
+		if (tag.contains("/") || tag.contains("\\") || tag.contains("..")) {
+			return false;
+		}
+		for (int i = 0; i < tag.length(); i++) {
+			if (Character.isISOControl(tag.charAt(i))) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	private static JournalException duplicate(MigrationSource source, String what, int first, int second) {

@@ -38,8 +38,11 @@ final class MigrationFolders {
 				folders.add(file.substring(0, slash));
 			}
 		}
-		Collator collator = Collator.getInstance(Locale.ROOT);
-		folders.sort(collator::compare);
+		if (folders.size() > 1) {
+			// a Collator's first use costs a cold JVM tens of milliseconds: not for a journal folder, which has none
+			Collator collator = Collator.getInstance(Locale.ROOT);
+			folders.sort(collator::compare);
+		}
 		return folders;
 	}
 

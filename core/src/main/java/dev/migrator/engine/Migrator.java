@@ -5,7 +5,10 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
@@ -22,7 +25,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Steps of {@link #migrate()}, all on one connection:
  * <ol>
- * <li>read and check the journal and every file (once per instance, before the database is touched);</li>
+ * <li>read and check the journal and every file (once per instance, on a thread of its own while the next step
+ * runs; a problem of the journal is reported before any of the database's, and nothing is written before it is
+ * read);</li>
  * <li>set the session up ({@link MigrationSession}) and read the history without the lock: when nothing is to be
  * applied and nothing is wrong, return (the fast path: replicas with nothing to do never wait for the lock);</li>
  * <li>else take the advisory lock ({@link MigrationLock}); the first read was only a hint;</li>
@@ -81,14 +86,64 @@ public final class Migrator {
 
 	/** The state of every migration, read live from the database; creates nothing. */
 	public Plan status() {
-		Journal current = journal();
+		Supplier<Journal> reading = journalMeanwhile();
 		try (Connection connection = connect()) {
-			Plan plan = plan(current, this.history.read(connection));
+			List<AppliedRow> rows = this.history.read(connection);
+			Plan plan = plan(reading.get(), rows);
 			return plan.problems().isEmpty() ? lint(connection, plan) : plan;
 		}
 		catch (SQLException ex) {
-			throw databaseError("read " + this.history.displayName(), ex);
+			throw journalFirst(reading, databaseError("read " + this.history.displayName(), ex));
 		}
+		catch (RuntimeException ex) {
+			throw journalFirst(reading, ex);
+		}
+	}
+
+	/**
+	 * The journal, read on a thread of its own while this one connects and reads the history, the first time; once
+	 * read, the journal itself. Reading and hashing a thousand files in a fresh JVM costs tens of milliseconds, and
+	 * the history's round trips as much again: at an application's start they overlap.
+	 */
+	private Supplier<Journal> journalMeanwhile() {
+		Journal read = this.journal.get();
+		if (read != null) {
+			return () -> read;
+		}
+		FutureTask<Journal> task = new FutureTask<>(this::journal);
+		Thread reader = new Thread(task, "migrator-journal");
+		reader.setDaemon(true);
+		reader.start();
+		return () -> {
+			try {
+				return task.get();
+			}
+			catch (ExecutionException ex) {
+				throw (ex.getCause() instanceof RuntimeException cause) ? cause
+						: new IllegalStateException("Could not read the journal", ex.getCause());
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException("Interrupted while reading the journal", ex);
+			}
+		};
+	}
+
+	/**
+	 * A problem of the journal rather than the database's: the journal is checked first, so a broken journal is what
+	 * a run reports whatever the database says, as when it was read before connecting.
+	 */
+	private static RuntimeException journalFirst(Supplier<Journal> reading, RuntimeException failure) {
+		try {
+			reading.get();
+		}
+		catch (RuntimeException journalProblem) {
+			if (journalProblem != failure) {
+				journalProblem.addSuppressed(failure);
+			}
+			return journalProblem;
+		}
+		return failure;
 	}
 
 	/**
@@ -134,20 +189,25 @@ public final class Migrator {
 
 	private MigrationReport migrateOnce() {
 		long started = System.nanoTime();
-		Journal current = journal();
+		Supplier<Journal> reading = journalMeanwhile();
 		MigrationLock lock = new MigrationLock(this.settings.schema(), this.settings.table(),
 				this.settings.lockWaitTimeout());
 		Executor executor = new Executor(this.history, this.settings);
 		try (Connection connection = connect();
 				MigrationSession session = MigrationSession.open(connection, this.settings.clientCheckInterval())) {
-			Plan hint = plan(current, this.history.read(connection));
+			List<AppliedRow> rows = this.history.read(connection);
+			Journal current = reading.get();
+			Plan hint = plan(current, rows);
 			if (hint.toApply().isEmpty() && hint.problems().isEmpty()) {
 				return apply(connection, hint, executor, started);
 			}
 			return migrateLocked(connection, lock.acquire(connection), current, executor, started);
 		}
 		catch (SQLException ex) {
-			throw databaseError("migrate " + this.history.displayName(), ex);
+			throw journalFirst(reading, databaseError("migrate " + this.history.displayName(), ex));
+		}
+		catch (RuntimeException ex) {
+			throw journalFirst(reading, ex);
 		}
 	}
 

@@ -42,12 +42,12 @@ public final class Planner {
 				unknownRows.add(row);
 			}
 		}
-		long newestApplied = journal.migrations()
-			.stream()
-			.filter((migration) -> rowsByTag.containsKey(migration.tag()))
-			.mapToLong((migration) -> migration.entry().when())
-			.max()
-			.orElse(Long.MIN_VALUE);
+		long newestApplied = Long.MIN_VALUE;
+		for (Migration migration : journal.migrations()) {
+			if (rowsByTag.containsKey(migration.tag())) {
+				newestApplied = Math.max(newestApplied, migration.entry().when());
+			}
+		}
 		List<PlannedMigration> planned = new ArrayList<>();
 		List<Migration> toApply = new ArrayList<>();
 		List<String> warnings = new ArrayList<>(journal.warnings());

@@ -2,7 +2,8 @@ package dev.migrator.engine;
 
 /**
  * What a migration file's bytes must be before they are decoded and split: at most {@link #MAX_BYTES}, and text,
- * without NUL bytes. Both are refused before the database is touched, naming the file.
+ * without NUL bytes. Both are refused, naming the file, before anything is applied: the size when the files are
+ * hashed, a NUL byte when the file is decoded to be split.
  *
  * <p>The size bound is there because every migration stays in memory for as long as its {@link Migrator} lives
  * (in an application, its whole life) and each statement is sent in one message: a file that large is a data
@@ -18,29 +19,37 @@ final class SqlFileCheck {
 	}
 
 	/**
-	 * Checks a migration file's bytes.
+	 * Checks a migration file's size; done for every file at every run, as it is hashed.
 	 * @param file the file name, for messages
 	 * @param bytes its bytes
-	 * @throws JournalException naming the file and what is wrong with it
+	 * @throws JournalException naming the file
 	 */
-	static void check(String file, byte[] bytes) {
+	static void checkSize(String file, byte[] bytes) {
 		if (bytes.length > MAX_BYTES) {
 			throw new JournalException(file + " is " + bytes.length + " bytes, more than the " + (MAX_BYTES >> 20)
 					+ " MiB a migration file may hold",
 					"Load bulk data outside the migrations (COPY in a one-shot job), or split " + file
 							+ " into several migrations.");
 		}
+	}
+
+	/**
+	 * The error for a NUL byte, found when the file is decoded to be split (only files that are about to run, or that
+	 * {@code check} reads): an applied file cannot hold one, as PostgreSQL would have refused it.
+	 * @param file the file name
+	 * @param bytes its bytes
+	 * @param at the NUL byte's offset
+	 */
+	static JournalException nulByte(String file, byte[] bytes, int at) {
 		int line = 1;
-		for (int i = 0; i < bytes.length; i++) {
+		for (int i = 0; i < at; i++) {
 			if (bytes[i] == '\n') {
 				line++;
 			}
-			else if (bytes[i] == 0) {
-				throw new JournalException(file + " holds a NUL byte at byte " + i + " (line " + line + "), which no SQL"
-						+ " text may hold: it is not a text file, or it was saved as UTF-16",
-						"Save " + file + " as UTF-8 text (PostgreSQL and Drizzle read migrations as UTF-8).");
-			}
 		}
+		return new JournalException(file + " holds a NUL byte at byte " + at + " (line " + line + "), which no SQL"
+				+ " text may hold: it is not a text file, or it was saved as UTF-16",
+				"Save " + file + " as UTF-8 text (PostgreSQL and Drizzle read migrations as UTF-8).");
 	}
 
 }
