@@ -1,0 +1,62 @@
+package dev.migrator.engine;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import dev.migrator.testsupport.MigrationsFolder;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * The hashing stage with several workers, which this project's 2-core machine never picks by itself: the same hashes
+ * in the same order as one worker, and the first entry's problem when files are missing.
+ */
+class FileHasherTests {
+
+	private static final int FILES = 700;
+
+	@TempDir
+	Path dir;
+
+	@Test
+	void severalWorkersGiveOneWorkersHashesInJournalOrder() {
+		MigrationSource source = folder();
+		List<JournalEntry> entries = JournalFile.parse(source);
+		List<Migration> alone = FileHasher.hashAll(source, entries, 1);
+		List<Migration> together = FileHasher.hashAll(source, entries, 4);
+		assertThat(together).extracting(Migration::tag).isEqualTo(alone.stream().map(Migration::tag).toList());
+		assertThat(together).extracting(Migration::hash).isEqualTo(alone.stream().map(Migration::hash).toList());
+		assertThat(together.get(FILES - 1).hash())
+			.isEqualTo(Journal.sha256(("SELECT " + (FILES - 1) + ";\n").getBytes()));
+	}
+
+	@Test
+	void severalWorkersReportTheFirstMissingFileAsOneWorkerWould() throws Exception {
+		MigrationSource source = folder();
+		Files.delete(this.dir.resolve(tag(650) + ".sql"));
+		Files.delete(this.dir.resolve(tag(41) + ".sql"));
+		List<JournalEntry> entries = JournalFile.parse(source);
+		for (int workers : new int[] { 1, 3, 8 }) {
+			assertThatExceptionOfType(JournalException.class)
+				.isThrownBy(() -> FileHasher.hashAll(source, entries, workers))
+				.withMessageContaining("has no file " + tag(41) + ".sql");
+		}
+	}
+
+	private MigrationSource folder() {
+		MigrationsFolder folder = MigrationsFolder.in(this.dir);
+		for (int i = 0; i < FILES; i++) {
+			folder.add(tag(i), MigrationsFolder.FIRST_WHEN + i, "SELECT " + i + ";\n");
+		}
+		return MigrationSource.of(folder.location(), null);
+	}
+
+	private static String tag(int i) {
+		return String.format("%04d_step", i);
+	}
+
+}
