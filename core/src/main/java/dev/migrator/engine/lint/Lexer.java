@@ -44,8 +44,12 @@ final class Lexer {
 		int i = 0;
 		while (i < n) {
 			char c = this.sql.charAt(i);
+			if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
+				// the common case first: the lint runs on every pending statement, often in a JVM not yet warm
+				i++;
+				continue;
+			}
 			char next = (i + 1 < n) ? this.sql.charAt(i + 1) : '\0';
-			boolean afterWord = i > 0 && SqlText.isWordPart(this.sql.charAt(i - 1));
 			if (Character.isWhitespace(c) || c == '\uFEFF') {
 				i++;
 			}
@@ -59,13 +63,13 @@ final class Lexer {
 			else if (c == '\'') {
 				i = quoted(i, i + 1, '\'', false, Token.Kind.STRING);
 			}
-			else if ((c == 'E' || c == 'e') && next == '\'' && !afterWord) {
+			else if ((c == 'E' || c == 'e') && next == '\'' && !afterWord(i)) {
 				i = quoted(i, i + 2, '\'', true, Token.Kind.STRING);
 			}
 			else if (c == '"') {
 				i = quoted(i, i + 1, '"', false, Token.Kind.QUOTED_IDENTIFIER);
 			}
-			else if (c == '$' && !afterWord) {
+			else if (c == '$' && !afterWord(i)) {
 				i = dollar(i);
 			}
 			else if (Character.isLetter(c) || c == '_') {
@@ -85,6 +89,10 @@ final class Lexer {
 				i = end;
 			}
 		}
+	}
+
+	private boolean afterWord(int i) {
+		return i > 0 && SqlText.isWordPart(this.sql.charAt(i - 1));
 	}
 
 	private int quoted(int open, int from, char quote, boolean backslashEscapes, Token.Kind kind) {

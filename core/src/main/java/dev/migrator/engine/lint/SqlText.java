@@ -56,6 +56,10 @@ final class SqlText {
 
 	/** The content of a quoted part, its quotes and escapes resolved. */
 	static String unquote(String content, char quote, boolean backslashEscapes) {
+		if (content.indexOf(quote) < 0 && (!backslashEscapes || content.indexOf('\\') < 0)) {
+			// nearly every quoted identifier: nothing to resolve
+			return content;
+		}
 		StringBuilder value = new StringBuilder(content.length());
 		for (int i = 0; i < content.length(); i++) {
 			char c = content.charAt(i);

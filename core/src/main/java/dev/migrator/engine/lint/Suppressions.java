@@ -51,6 +51,10 @@ public final class Suppressions {
 	 */
 	public static Suppressions parse(String file, String text, List<SqlStatement> statements) {
 		Suppressions suppressions = new Suppressions();
+		if (!text.contains("migrator:allow")) {
+			// most files have no comment to find: no need to split them into lines and match each
+			return suppressions;
+		}
 		// lines as the splitter counts them: a \r before \n is stripped with the other blanks
 		String[] lines = text.replace("\uFEFF", "").split("\n", -1);
 		SqlStatement[] startingOn = new SqlStatement[lines.length + 2];
