@@ -4,6 +4,7 @@ import java.util.Map;
 
 import javax.sql.DataSource;
 
+import dev.migrator.engine.JournalPrefetch;
 import dev.migrator.engine.Migrator;
 import dev.migrator.engine.MigratorSettings;
 import org.slf4j.Logger;
@@ -85,7 +86,8 @@ public final class MigratorAutoConfiguration {
 		Migrator migrator(MigratorProperties properties, ObjectProvider<DataSource> dataSource,
 				@MigratorDataSource ObjectProvider<DataSource> migratorDataSource,
 				ObjectProvider<JdbcConnectionDetails> connectionDetails, ResourceLoader resourceLoader,
-				ListableBeanFactory beanFactory, ObjectProvider<MigratorSettingsCustomizer> customizers) {
+				ListableBeanFactory beanFactory, ObjectProvider<MigratorSettingsCustomizer> customizers,
+				ObjectProvider<JournalPrefetch> prefetch) {
 			MigratorSettings settings = customized(properties.toSettings(), customizers);
 			DataSource target = MigrationDataSources.choose(properties, migratorDataSource.getIfAvailable(),
 					dataSource::getIfUnique, connectionDetails.getIfAvailable());
@@ -107,7 +109,7 @@ public final class MigratorAutoConfiguration {
 					return null;
 				}
 			}
-			return new Migrator(target, settings, resourceLoader.getClassLoader());
+			return new Migrator(target, settings, resourceLoader.getClassLoader(), prefetch.getIfAvailable());
 		}
 
 		/** The settings after every customizer, in order; one that returns nothing stops startup naming it. */

@@ -53,6 +53,9 @@ public final class Migrator {
 	/** The journal once read; shared with the copies {@link #withListener} makes, so the files are hashed once. */
 	private final AtomicReference<Journal> journal;
 
+	/** A journal read ahead for this migrator's first read (shared with the copies), used at most once. */
+	private final AtomicReference<JournalPrefetch> prefetch;
+
 	private volatile String database;
 
 	private MigrationListener listener = MigrationListener.NONE;
@@ -61,24 +64,39 @@ public final class Migrator {
 		this(dataSource, settings, MigrationSource.of(settings.location(), classLoader));
 	}
 
+	/**
+	 * A migrator whose first journal read takes the one read ahead, when it was read for these settings.
+	 * @param prefetch the read under way, or {@code null}
+	 */
+	public Migrator(DataSource dataSource, MigratorSettings settings, ClassLoader classLoader,
+			JournalPrefetch prefetch) {
+		this(dataSource, settings, MigrationSource.of(settings.location(), classLoader), new AtomicReference<>(),
+				new AtomicReference<>(prefetch));
+	}
+
 	public Migrator(DataSource dataSource, MigratorSettings settings, MigrationSource source) {
-		this(dataSource, settings, source, new AtomicReference<>());
+		this(dataSource, settings, source, new AtomicReference<>(), new AtomicReference<>());
 	}
 
 	private Migrator(DataSource dataSource, MigratorSettings settings, MigrationSource source,
-			AtomicReference<Journal> journal) {
+			AtomicReference<Journal> journal, AtomicReference<JournalPrefetch> prefetch) {
 		this.dataSource = dataSource;
 		this.settings = settings;
 		this.source = source;
 		this.history = new HistoryStore(settings.schema(), settings.table());
 		this.journal = journal;
+		this.prefetch = prefetch;
 	}
 
 	/** The journal, read and checked on first use. */
 	public Journal journal() {
 		Journal read = this.journal.get();
 		if (read == null) {
-			read = Journal.read(this.source, this.settings.policy().onUnjournaled());
+			JournalPrefetch ahead = this.prefetch.getAndSet(null);
+			read = (ahead != null) ? ahead.journalFor(this.settings).orElse(null) : null;
+			if (read == null) {
+				read = Journal.read(this.source, this.settings.policy().onUnjournaled());
+			}
 			this.journal.compareAndSet(null, read);
 		}
 		return read;
@@ -346,7 +364,7 @@ public final class Migrator {
 	 * @return a new migrator on the same DataSource, settings and folder; this one is unchanged
 	 */
 	public Migrator withListener(MigrationListener listener) {
-		Migrator observed = new Migrator(this.dataSource, this.settings, this.source, this.journal);
+		Migrator observed = new Migrator(this.dataSource, this.settings, this.source, this.journal, this.prefetch);
 		observed.listener = (this.listener == MigrationListener.NONE) ? listener
 				: MigrationListener.of(List.of(this.listener, listener));
 		return observed;
