@@ -8,7 +8,7 @@ import java.util.List;
 /**
  * The statements of a migration file, read, decoded and split on first use rather than when the journal is read: an
  * up-to-date check only hashes the files, and the SQL of applied migrations never stays on the heap. The split is
- * kept softly, so a large run's statements can be collected once applied.
+ * kept softly, and dropped once the migration is applied ({@link #release()}), so a large run does not keep its SQL.
  */
 final class FileStatements extends AbstractList<SqlStatement> {
 
@@ -31,6 +31,11 @@ final class FileStatements extends AbstractList<SqlStatement> {
 	@Override
 	public int size() {
 		return load().size();
+	}
+
+	/** Drops the split, for a migration that has been applied: its SQL is not needed again. */
+	synchronized void release() {
+		this.statements = new SoftReference<>(null);
 	}
 
 	/**

@@ -297,6 +297,7 @@ public final class Migrator {
 				logger.info("Applied migration {} on {} in {} ms", done.tag(), this.database, done.duration().toMillis());
 			}
 			applied.add(done);
+			toApply.get(i).releaseStatements();
 			this.listener.afterMigration(done);
 		}
 		Duration took = Duration.ofNanos(System.nanoTime() - started);
