@@ -157,7 +157,7 @@ public final class HistoryStore {
 				// for a NULL, so it is not asked for one
 				Timestamp at = shape.appliedAt() ? rs.getTimestamp(4) : null;
 				rows.add(new AppliedRow(rs.getLong(1), rs.getString(2), when, at == null ? null : at.toInstant(),
-						rs.getString(5)));
+						shape.name() ? rs.getString(5) : null));
 			}
 		}
 		catch (SQLException ex) {

@@ -75,9 +75,13 @@ public record Journal(String location, Layout layout, List<Migration> migrations
 
 	private static void checkUnjournaled(MigrationSource source, List<String> files, List<JournalEntry> entries,
 			Policy.OnUnjournaled onUnjournaled, List<String> warnings) {
+		Set<String> unjournaled = unjournaled(files, entries);
+		if (unjournaled.isEmpty()) {
+			return;
+		}
 		Map<String, String> owners = new HashMap<>();
 		entries.forEach((entry) -> owners.putIfAbsent(number(entry.fileName()), entry.fileName()));
-		for (String file : unjournaled(files, entries)) {
+		for (String file : unjournaled) {
 			String owner = owners.get(number(file));
 			if (owner != null && onUnjournaled == Policy.OnUnjournaled.AUTO) {
 				warnings.add(file + " is in " + source.description() + " but meta/_journal.json does not list it; its"
@@ -167,8 +171,14 @@ public record Journal(String location, Layout layout, List<Migration> migrations
 	/** The {@code .sql} files directly in the folder that no journal entry names. */
 	private static Set<String> unjournaled(List<String> files, List<JournalEntry> entries) {
 		Set<String> sql = new LinkedHashSet<>();
-		files.stream().filter((file) -> file.indexOf('/') < 0 && file.endsWith(".sql")).forEach(sql::add);
-		entries.forEach((entry) -> sql.remove(entry.fileName()));
+		for (String file : files) {
+			if (file.indexOf('/') < 0 && file.endsWith(".sql")) {
+				sql.add(file);
+			}
+		}
+		for (JournalEntry entry : entries) {
+			sql.remove(entry.fileName());
+		}
 		return sql;
 	}
 

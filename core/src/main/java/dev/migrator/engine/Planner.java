@@ -29,7 +29,12 @@ public final class Planner {
 		Map<String, AppliedRow> rowsByTag = new HashMap<>();
 		List<AppliedRow> unknownRows = new ArrayList<>();
 		Map<Long, Migration> byWhen = journal.byWhen();
-		Map<String, Migration> byName = journal.byName();
+		boolean named = false;
+		for (AppliedRow row : rows) {
+			named |= row.name() != null;
+		}
+		// only drizzle-orm 1.0 rows have names: a 0.x history needs no map of them
+		Map<String, Migration> byName = named ? journal.byName() : Map.of();
 		List<String> problems = new ArrayList<>();
 		for (AppliedRow row : rows) {
 			String broken = broken(row, table);
