@@ -4,20 +4,24 @@ import dev.migrator.engine.JournalPrefetch;
 
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ApplicationEvent;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.event.ContextRefreshedEvent;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.util.ClassUtils;
 
 /**
  * Starts reading the {@code migrator} bean's journal when the application context is prepared, before it refreshes,
  * in the way Spring Boot's background pre-initializer warms costly parts up: the files are read and hashed on a
  * thread of their own while the context parses its configuration and creates its first beans, so the migration run
  * at startup finds them hashed. The read is registered as a bean ({@value #BEAN_NAME}) for
- * {@link MigratorAutoConfiguration}, which uses it only when the migrator's final settings name the same location
- * and unjournaled-file policy.
+ * {@link MigratorAutoConfiguration}, whose migrator takes it only when its final settings name the same location and
+ * unjournaled-file policy; once the context has refreshed, a read no migrator took is let go.
  *
- * <p>Nothing is started with {@code migrator.enabled=false}. Invalid {@code migrator.*} values start nothing either:
- * the auto-configuration reports them.
+ * <p>Nothing is read ahead with {@code migrator.enabled=false} or {@code migrator.mode=off}, or without the
+ * PostgreSQL driver. The {@code migrator.*} values are bound on the reading thread; when they are not valid, nothing
+ * is read, and the auto-configuration reports them.
  */
 class MigratorJournalPrefetch implements ApplicationContextInitializer<ConfigurableApplicationContext>, Ordered {
 
@@ -27,6 +31,8 @@ class MigratorJournalPrefetch implements ApplicationContextInitializer<Configura
 	public void initialize(ConfigurableApplicationContext context) {
 		ConfigurableEnvironment environment = context.getEnvironment();
 		if ("false".equalsIgnoreCase(environment.getProperty("migrator.enabled", "true").trim())
+				|| "off".equalsIgnoreCase(environment.getProperty("migrator.mode", "migrate").trim())
+				|| !ClassUtils.isPresent("org.postgresql.Driver", context.getClassLoader())
 				|| context.getBeanFactory().containsSingleton(BEAN_NAME)) {
 			return;
 		}
@@ -35,6 +41,11 @@ class MigratorJournalPrefetch implements ApplicationContextInitializer<Configura
 			.orElseGet(MigratorProperties::new)
 			.toSettings(), context.getClassLoader());
 		context.getBeanFactory().registerSingleton(BEAN_NAME, prefetch);
+		context.addApplicationListener((ApplicationEvent event) -> {
+			if (event instanceof ContextRefreshedEvent refreshed && refreshed.getApplicationContext() == context) {
+				prefetch.discard();
+			}
+		});
 	}
 
 	@Override

@@ -45,7 +45,7 @@ class MigratorJournalPrefetchTests {
 			.add("0000_init", "CREATE TABLE a (id int);")
 			.add("0001_more", "CREATE TABLE b (id int);");
 		try (ConfigurableApplicationContext context = start(db, folder)) {
-			assertThat(context.getBean(MigratorJournalPrefetch.BEAN_NAME)).isInstanceOf(JournalPrefetch.class);
+			assertThat(context.getBean(MigratorJournalPrefetch.BEAN_NAME, JournalPrefetch.class).used()).isTrue();
 			assertThat(context.getBean(Migrator.class).journal().migrations()).hasSize(2);
 			assertThat(Sql.tableExists(db, "b")).isTrue();
 			assertThat(Sql.history(db)).hasSize(2);
@@ -53,12 +53,14 @@ class MigratorJournalPrefetchTests {
 	}
 
 	@Test
-	void nothingIsReadAheadWhenMigratorIsDisabled() {
+	void nothingIsReadAheadWhenMigratorIsDisabledOrOff() {
 		TestDatabase db = TestPostgres.newDatabase("prefetch");
 		MigrationsFolder folder = MigrationsFolder.in(this.dir).add("0000_init", "CREATE TABLE a (id int);");
-		try (ConfigurableApplicationContext context = start(db, folder, "migrator.enabled=false")) {
-			assertThat(context.containsBean(MigratorJournalPrefetch.BEAN_NAME)).isFalse();
-			assertThat(Sql.tableExists(db, "a")).isFalse();
+		for (String off : new String[] { "migrator.enabled=false", "migrator.mode=off" }) {
+			try (ConfigurableApplicationContext context = start(db, folder, off)) {
+				assertThat(context.containsBean(MigratorJournalPrefetch.BEAN_NAME)).as(off).isFalse();
+				assertThat(Sql.tableExists(db, "a")).isFalse();
+			}
 		}
 	}
 
@@ -77,6 +79,7 @@ class MigratorJournalPrefetchTests {
 			.run()) {
 			assertThat(Sql.tableExists(db, "c")).isTrue();
 			assertThat(Sql.tableExists(db, "a")).isFalse();
+			assertThat(context.getBean(MigratorJournalPrefetch.BEAN_NAME, JournalPrefetch.class).used()).isFalse();
 		}
 	}
 

@@ -5,6 +5,8 @@ import java.io.FileInputStream;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -35,11 +37,14 @@ final class DirectorySource implements MigrationSource {
 			return Optional.of(in.readAllBytes());
 		}
 		catch (FileNotFoundException ex) {
-			// java.io says "not found" also for a directory or an unreadable file: only a missing one is absent
-			if (!file.exists()) {
+			// java.io says "not found" also for a directory, an unreadable file or one in an unsearchable folder: on
+			// this rare path, java.nio.file tells a missing file from the others, with its own message
+			try {
+				return Optional.of(Files.readAllBytes(file.toPath()));
+			}
+			catch (NoSuchFileException missing) {
 				return Optional.empty();
 			}
-			throw new IOException(ex.getMessage(), ex);
 		}
 	}
 

@@ -42,7 +42,7 @@ final class FileHasher {
 
 	static List<Migration> hashAll(MigrationSource source, List<JournalEntry> entries, int workers) {
 		Migration[] migrations = new Migration[entries.size()];
-		RuntimeException[] errors = new RuntimeException[entries.size()];
+		Throwable[] errors = new Throwable[entries.size()];
 		AtomicInteger next = new AtomicInteger();
 		AtomicBoolean failed = new AtomicBoolean();
 		Runnable work = () -> {
@@ -59,7 +59,8 @@ final class FileHasher {
 						migrations[i] = new Migration(entry, HexFormat.of().formatHex(digest.digest(bytes)),
 								new FileStatements(source, entry));
 					}
-					catch (RuntimeException ex) {
+					catch (RuntimeException | Error ex) {
+						// an Error too, so that a helper thread's OutOfMemoryError reaches the caller
 						errors[i] = ex;
 						failed.set(true);
 						break;
@@ -84,9 +85,12 @@ final class FileHasher {
 				throw new IllegalStateException("Interrupted while hashing the migration files", ex);
 			}
 		}
-		for (RuntimeException error : errors) {
+		for (Throwable error : errors) {
+			if (error instanceof Error fatal) {
+				throw fatal;
+			}
 			if (error != null) {
-				throw error;
+				throw (RuntimeException) error;
 			}
 		}
 		return Arrays.asList(migrations);

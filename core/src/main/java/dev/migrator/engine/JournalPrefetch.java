@@ -1,22 +1,34 @@
 package dev.migrator.engine;
 
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 /**
  * A journal read ahead, on a thread of its own, for a {@link Migrator} created later: Spring Boot starts one when the
  * application context is prepared, so that the files are read and hashed while the context refreshes instead of
- * when the migrator runs. A migrator uses it for its first read only when its settings name the same location and
- * unjournaled-file policy; any other migrator reads the folder itself.
+ * when the migrator runs. The first migrator whose settings name the same location and unjournaled-file policy, with
+ * the same class loader, takes it for its first read; it is taken once, and every other migrator (or a later one)
+ * reads the folder itself. One that is not taken while the context starts is {@linkplain #discard() discarded}.
  */
 public final class JournalPrefetch {
 
-	private final FutureTask<Read> task;
+	/** What is read: known before the read starts, so that a migrator for other settings does not wait for it. */
+	private final AtomicReference<Key> key = new AtomicReference<>();
 
-	private JournalPrefetch(FutureTask<Read> task) {
-		this.task = task;
+	private final CountDownLatch keyKnown = new CountDownLatch(1);
+
+	private final AtomicReference<Read> result = new AtomicReference<>();
+
+	private final CountDownLatch done = new CountDownLatch(1);
+
+	private final AtomicBoolean taken = new AtomicBoolean();
+
+	private volatile boolean used;
+
+	private JournalPrefetch() {
 	}
 
 	/**
@@ -27,64 +39,115 @@ public final class JournalPrefetch {
 	 * @return the read under way
 	 */
 	public static JournalPrefetch start(Supplier<MigratorSettings> settings, ClassLoader classLoader) {
-		FutureTask<Read> task = new FutureTask<>(() -> read(settings, classLoader));
-		Thread reader = new Thread(task, "migrator-journal-prefetch");
+		JournalPrefetch prefetch = new JournalPrefetch();
+		Thread reader = new Thread(() -> prefetch.run(settings, classLoader), "migrator-journal-prefetch");
 		reader.setDaemon(true);
 		reader.start();
-		return new JournalPrefetch(task);
+		return prefetch;
 	}
 
-	private static Read read(Supplier<MigratorSettings> settings, ClassLoader classLoader) {
-		MigratorSettings wanted;
+	private void run(Supplier<MigratorSettings> settings, ClassLoader classLoader) {
 		try {
-			wanted = settings.get();
+			MigratorSettings wanted;
+			try {
+				wanted = settings.get();
+			}
+			catch (RuntimeException ex) {
+				wanted = null;
+			}
+			if (wanted == null) {
+				return;
+			}
+			Key read = new Key(wanted.location(), wanted.policy().onUnjournaled(), classLoader);
+			this.key.set(read);
+			this.keyKnown.countDown();
+			try {
+				this.result.set(new Read(
+						Journal.read(MigrationSource.of(read.location(), classLoader), read.onUnjournaled()), null));
+			}
+			catch (RuntimeException | Error ex) {
+				this.result.set(new Read(null, ex));
+			}
+			if (this.taken.get() && !this.used) {
+				this.result.set(null); // discarded while it was read
+			}
 		}
-		catch (RuntimeException ex) {
-			return null;
+		finally {
+			this.keyKnown.countDown();
+			this.done.countDown();
 		}
-		if (wanted == null) {
-			return null;
-		}
-		Policy.OnUnjournaled onUnjournaled = wanted.policy().onUnjournaled();
-		try {
-			return new Read(wanted.location(), onUnjournaled,
-					Journal.read(MigrationSource.of(wanted.location(), classLoader), onUnjournaled), null);
-		}
-		catch (RuntimeException ex) {
-			return new Read(wanted.location(), onUnjournaled, null, ex);
+	}
+
+	/** Whether the read has finished (or was never started): taking it now does not wait. */
+	public boolean finished() {
+		return this.done.getCount() == 0;
+	}
+
+	/** Whether a migrator has taken the journal read ahead. */
+	public boolean used() {
+		return this.used;
+	}
+
+	/**
+	 * Lets the journal read ahead go, if no migrator has taken it: the application context has started, and a
+	 * migrator created later reads the folder itself.
+	 */
+	public void discard() {
+		if (this.taken.compareAndSet(false, true)) {
+			this.result.set(null);
 		}
 	}
 
 	/**
-	 * The journal read ahead for these settings, waiting for the read to finish.
-	 * @return empty when it was read for other settings, or not at all
+	 * Takes the journal read ahead for these settings and this class loader, waiting for the read to finish; only
+	 * the first such call gets it. A call for other settings returns as soon as they are known, without waiting for
+	 * the read.
+	 * @return empty when it was read for other settings, not at all, or was taken or discarded already
 	 * @throws RuntimeException the read's own error (such as a {@link JournalException}) when it was for these
 	 * settings, exactly as reading the folder now would have thrown it
 	 */
-	Optional<Journal> journalFor(MigratorSettings settings) {
-		Read read;
-		try {
-			read = this.task.get();
-		}
-		catch (ExecutionException ex) {
+	Optional<Journal> journalFor(MigratorSettings settings, ClassLoader classLoader) {
+		if (!await(this.keyKnown)) {
 			return Optional.empty();
+		}
+		Key read = this.key.get();
+		if (read == null || !read.location().equals(settings.location())
+				|| read.onUnjournaled() != settings.policy().onUnjournaled() || read.classLoader() != classLoader
+				|| !this.taken.compareAndSet(false, true)) {
+			return Optional.empty();
+		}
+		if (!await(this.done)) {
+			return Optional.empty();
+		}
+		Read journal = this.result.getAndSet(null);
+		if (journal == null) {
+			return Optional.empty();
+		}
+		this.used = true;
+		if (journal.failure() instanceof Error error) {
+			throw error;
+		}
+		if (journal.failure() != null) {
+			throw (RuntimeException) journal.failure();
+		}
+		return Optional.of(journal.journal());
+	}
+
+	private static boolean await(CountDownLatch latch) {
+		try {
+			latch.await();
+			return true;
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			return Optional.empty();
+			return false;
 		}
-		if (read == null || !read.location().equals(settings.location())
-				|| read.onUnjournaled() != settings.policy().onUnjournaled()) {
-			return Optional.empty();
-		}
-		if (read.failure() != null) {
-			throw read.failure();
-		}
-		return Optional.of(read.journal());
 	}
 
-	private record Read(String location, Policy.OnUnjournaled onUnjournaled, Journal journal,
-			RuntimeException failure) {
+	private record Key(String location, Policy.OnUnjournaled onUnjournaled, ClassLoader classLoader) {
+	}
+
+	private record Read(Journal journal, Throwable failure) {
 	}
 
 }

@@ -15,7 +15,6 @@ public record Migration(JournalEntry entry, String hash, List<SqlStatement> stat
 		return this.entry.tag();
 	}
 
-	/** How the statements run: one transaction, autocommit, or several segments where the file controls them. */
 	/** Lets the split SQL of a file-backed migration go once it is applied (a later use reads the file again). */
 	void releaseStatements() {
 		if (this.statements instanceof FileStatements file) {
@@ -23,6 +22,7 @@ public record Migration(JournalEntry entry, String hash, List<SqlStatement> stat
 		}
 	}
 
+	/** How the statements run: one transaction, autocommit, or several segments where the file controls them. */
 	public List<Segment> segments() {
 		return Segment.of(this.statements);
 	}

@@ -54,7 +54,7 @@ public final class Migrator {
 	private final AtomicReference<Journal> journal;
 
 	/** A journal read ahead for this migrator's first read (shared with the copies), used at most once. */
-	private final AtomicReference<JournalPrefetch> prefetch;
+	private final AtomicReference<Ahead> prefetch;
 
 	private volatile String database;
 
@@ -71,7 +71,7 @@ public final class Migrator {
 	public Migrator(DataSource dataSource, MigratorSettings settings, ClassLoader classLoader,
 			JournalPrefetch prefetch) {
 		this(dataSource, settings, MigrationSource.of(settings.location(), classLoader), new AtomicReference<>(),
-				new AtomicReference<>(prefetch));
+				new AtomicReference<>((prefetch != null) ? new Ahead(prefetch, classLoader) : null));
 	}
 
 	public Migrator(DataSource dataSource, MigratorSettings settings, MigrationSource source) {
@@ -79,7 +79,7 @@ public final class Migrator {
 	}
 
 	private Migrator(DataSource dataSource, MigratorSettings settings, MigrationSource source,
-			AtomicReference<Journal> journal, AtomicReference<JournalPrefetch> prefetch) {
+			AtomicReference<Journal> journal, AtomicReference<Ahead> prefetch) {
 		this.dataSource = dataSource;
 		this.settings = settings;
 		this.source = source;
@@ -92,8 +92,8 @@ public final class Migrator {
 	public Journal journal() {
 		Journal read = this.journal.get();
 		if (read == null) {
-			JournalPrefetch ahead = this.prefetch.getAndSet(null);
-			read = (ahead != null) ? ahead.journalFor(this.settings).orElse(null) : null;
+			Ahead ahead = this.prefetch.getAndSet(null);
+			read = (ahead != null) ? ahead.prefetch().journalFor(this.settings, ahead.classLoader()).orElse(null) : null;
 			if (read == null) {
 				read = Journal.read(this.source, this.settings.policy().onUnjournaled());
 			}
@@ -128,6 +128,12 @@ public final class Migrator {
 		if (read != null) {
 			return () -> read;
 		}
+		Ahead ahead = this.prefetch.get();
+		if (ahead != null && ahead.prefetch().finished()) {
+			// read ahead already (a Spring Boot application's start): take it now, and a broken journal fails at once
+			Journal taken = journal();
+			return () -> taken;
+		}
 		FutureTask<Journal> task = new FutureTask<>(this::journal);
 		Thread reader = new Thread(task, "migrator-journal");
 		reader.setDaemon(true);
@@ -137,6 +143,9 @@ public final class Migrator {
 				return task.get();
 			}
 			catch (ExecutionException ex) {
+				if (ex.getCause() instanceof Error error) {
+					throw error;
+				}
 				throw (ex.getCause() instanceof RuntimeException cause) ? cause
 						: new IllegalStateException("Could not read the journal", ex.getCause());
 			}
@@ -297,8 +306,8 @@ public final class Migrator {
 				logger.info("Applied migration {} on {} in {} ms", done.tag(), this.database, done.duration().toMillis());
 			}
 			applied.add(done);
-			toApply.get(i).releaseStatements();
 			this.listener.afterMigration(done);
+			toApply.get(i).releaseStatements();
 		}
 		Duration took = Duration.ofNanos(System.nanoTime() - started);
 		if (applied.isEmpty()) {
@@ -447,6 +456,10 @@ public final class Migrator {
 
 		T run(Connection connection) throws SQLException;
 
+	}
+
+	/** A journal read ahead, and the class loader this migrator reads {@code classpath:} locations with. */
+	private record Ahead(JournalPrefetch prefetch, ClassLoader classLoader) {
 	}
 
 }

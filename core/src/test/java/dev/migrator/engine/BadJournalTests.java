@@ -75,6 +75,30 @@ class BadJournalTests {
 	}
 
 	@Test
+	void whenThatIsNotAWholeNumberOrDoesNotFit() {
+		// written as read: "1e3" is shown as the decimal it is, 1E+3
+		String[][] cases = { { "1.0", "1.0" }, { "1e3", "1E+3" }, { "9223372036854775808", "9223372036854775808" },
+				{ "-0.5", "-0.5" } };
+		for (String[] when : cases) {
+			this.bad.journal("{\"idx\":1,\"when\":" + when[0] + ",\"tag\":\"0001_next\"}");
+			assertThat(this.bad.refused(JournalException.class)).as(when[0])
+				.hasMessageContaining("(tag \"0001_next\") needs a \"when\"")
+				.hasMessageContaining("(was " + when[1] + ")");
+		}
+	}
+
+	@Test
+	void wholeNumbersOfEveryLengthAreRead() {
+		// up to 18 digits a number is read as a long, beyond as a decimal: both are whole
+		for (long when : new long[] { FIRST_WHEN + 1000, 999_999_999_999_999_999L, Long.MAX_VALUE }) {
+			this.bad.journal(entry(1, when, "0001_next"));
+			Journal journal = Journal.read(MigrationSource.of(this.bad.folder.location(), null),
+					Policy.OnUnjournaled.FAIL);
+			assertThat(journal.migrations().get(1).entry().when()).isEqualTo(when);
+		}
+	}
+
+	@Test
 	void whenThatIsNotANumber() {
 		this.bad.journal("{\"idx\":1,\"when\":\"yesterday\",\"tag\":\"0001_next\"}");
 		assertThat(this.bad.refused(JournalException.class))
