@@ -12,13 +12,19 @@ package dev.migrator.engine;
  * @param fileName the file that holds the SQL, relative to the folder: {@code <tag>.sql} or
  * {@code <folder>/migration.sql}
  * @param name the identity drizzle-orm 1.0 stores as {@code name}: the folder name, or for a journal entry the name
- * {@code drizzle-kit up} gives its folder
+ * {@code drizzle-kit up} gives its folder ({@code null} here, worked out from {@code when} and {@code tag} when asked:
+ * only a drizzle-orm 1.0 history needs it, and a thousand entries' names cost a cold JVM milliseconds)
  */
 public record JournalEntry(int idx, long when, String tag, boolean breakpoints, String fileName, String name) {
 
 	/** A journal entry of drizzle-kit 0.x, with its file {@code <tag>.sql}. */
 	public JournalEntry(int idx, long when, String tag, boolean breakpoints) {
-		this(idx, when, tag, breakpoints, tag + ".sql", MigrationFolders.upgradedName(when, tag));
+		this(idx, when, tag, breakpoints, tag + ".sql", null);
+	}
+
+	@Override
+	public String name() {
+		return (this.name != null) ? this.name : MigrationFolders.upgradedName(this.when, this.tag);
 	}
 
 }

@@ -18,12 +18,13 @@ final class JsonReader {
 	/** JSON's {@code null}, told apart from a missing member. */
 	static final Object NULL = new Object();
 
-	private final String text;
+	/** The text as an array: a cold JVM reads an array element in one step, a String's char in several calls. */
+	private final char[] text;
 
 	private int at;
 
 	private JsonReader(String text) {
-		this.text = text;
+		this.text = text.toCharArray();
 	}
 
 	/**
@@ -46,10 +47,10 @@ final class JsonReader {
 
 	private Object value() {
 		skipBlanks();
-		if (this.at >= this.text.length()) {
+		if (this.at >= this.text.length) {
 			throw error("the JSON value ends too early");
 		}
-		char c = this.text.charAt(this.at);
+		char c = this.text[this.at];
 		return switch (c) {
 			case '{' -> object();
 			case '[' -> array();
@@ -116,19 +117,19 @@ final class JsonReader {
 	private String string() {
 		int start = this.at++;
 		// most strings have no escapes: find the closing quote and take the slice
-		for (int i = this.at; i < this.text.length(); i++) {
-			char c = this.text.charAt(i);
+		for (int i = this.at; i < this.text.length; i++) {
+			char c = this.text[i];
 			if (c == '"') {
 				this.at = i + 1;
-				return this.text.substring(start + 1, i);
+				return new String(this.text, start + 1, i - start - 1);
 			}
 			if (c == '\\' || c < 0x20) {
 				break;
 			}
 		}
 		StringBuilder out = new StringBuilder();
-		while (this.at < this.text.length()) {
-			char c = this.text.charAt(this.at++);
+		while (this.at < this.text.length) {
+			char c = this.text[this.at++];
 			if (c == '"') {
 				return out.toString();
 			}
@@ -148,7 +149,7 @@ final class JsonReader {
 	}
 
 	private char escape() {
-		char c = (this.at < this.text.length()) ? this.text.charAt(this.at++) : '\0';
+		char c = (this.at < this.text.length) ? this.text[this.at++] : '\0';
 		return switch (c) {
 			case '"', '\\', '/' -> c;
 			case 'b' -> '\b';
@@ -157,11 +158,12 @@ final class JsonReader {
 			case 'r' -> '\r';
 			case 't' -> '\t';
 			case 'u' -> {
-				if (this.at + 4 > this.text.length()) {
+				if (this.at + 4 > this.text.length) {
 					throw error("a \\u escape needs four hex digits");
 				}
 				try {
-					yield (char) Integer.parseInt(this.text.substring(this.at, this.at += 4), 16);
+					this.at += 4;
+					yield (char) Integer.parseInt(new String(this.text, this.at - 4, 4), 16);
 				}
 				catch (NumberFormatException ex) {
 					this.at -= 4;
@@ -183,29 +185,41 @@ final class JsonReader {
 		}
 		int digits = this.at;
 		boolean whole = true;
-		while (this.at < this.text.length() && "0123456789.eE+-".indexOf(this.text.charAt(this.at)) >= 0) {
-			whole &= Character.isDigit(this.text.charAt(this.at));
+		while (this.at < this.text.length && "0123456789.eE+-".indexOf(this.text[this.at]) >= 0) {
+			whole &= Character.isDigit(this.text[this.at]);
 			this.at++;
 		}
-		String number = this.text.substring(start, this.at);
-		boolean leadingZero = number.length() > digits - start + 1 && this.text.charAt(digits) == '0'
-				&& Character.isDigit(this.text.charAt(digits + 1));
+		String number = new String(this.text, start, this.at - start);
+		boolean leadingZero = number.length() > digits - start + 1 && this.text[digits] == '0'
+				&& Character.isDigit(this.text[digits + 1]);
 		try {
-			if (leadingZero || !Character.isDigit(this.text.charAt(digits))) {
+			if (leadingZero || !Character.isDigit(this.text[digits])) {
 				throw new NumberFormatException();
 			}
 			// BigDecimal's first use costs a cold JVM milliseconds, and a journal holds only whole numbers
 			return (whole && this.at - digits <= 18) ? (Number) Long.valueOf(number) : new BigDecimal(number);
 		}
-		catch (NumberFormatException | StringIndexOutOfBoundsException ex) {
+		catch (NumberFormatException | IndexOutOfBoundsException ex) {
 			this.at = start;
 			throw error("a malformed number " + number);
 		}
 	}
 
+	private boolean startsHere(String word) {
+		if (this.at + word.length() > this.text.length) {
+			return false;
+		}
+		for (int i = 0; i < word.length(); i++) {
+			if (this.text[this.at + i] != word.charAt(i)) {
+				return false;
+			}
+		}
+		return true;
+	}
+
 	private Object literal(String word, Object value) {
-		if (!this.text.startsWith(word, this.at)) {
-			throw error("unexpected '" + this.text.charAt(this.at) + "'");
+		if (!startsHere(word)) {
+			throw error("unexpected '" + this.text[this.at] + "'");
 		}
 		this.at += word.length();
 		return value;
@@ -213,20 +227,20 @@ final class JsonReader {
 
 	private void expect(char c) {
 		if (peek() != c) {
-			throw error((this.at < this.text.length()) ? "expected '" + c + "' but found '" + peek() + "'"
+			throw error((this.at < this.text.length) ? "expected '" + c + "' but found '" + peek() + "'"
 					: "expected '" + c + "' but the text ends");
 		}
 		this.at++;
 	}
 
 	private char peek() {
-		return (this.at < this.text.length()) ? this.text.charAt(this.at) : '\0';
+		return (this.at < this.text.length) ? this.text[this.at] : '\0';
 	}
 
 	private void skipBlanks() {
-		int n = this.text.length();
+		int n = this.text.length;
 		while (this.at < n) {
-			char c = this.text.charAt(this.at);
+			char c = this.text[this.at];
 			if (c != ' ' && c != '\n' && c != '\r' && c != '\t') {
 				return;
 			}
@@ -237,8 +251,8 @@ final class JsonReader {
 	private IllegalArgumentException error(String what) {
 		int line = 1;
 		int column = 1;
-		for (int i = 0; i < this.at && i < this.text.length(); i++) {
-			if (this.text.charAt(i) == '\n') {
+		for (int i = 0; i < this.at && i < this.text.length; i++) {
+			if (this.text[i] == '\n') {
 				line++;
 				column = 1;
 			}

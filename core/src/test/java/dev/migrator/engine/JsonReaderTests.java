@@ -1,0 +1,48 @@
+package dev.migrator.engine;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+/** The journal's JSON reader: values, escapes and numbers, and errors that name the line and column. */
+class JsonReaderTests {
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void readsObjectsArraysStringsNumbersAndLiterals() {
+		Object value = JsonReader.read("\uFEFF{\n  \"a\": [1, -0, 2.5, 1e3, 123456789012345678901234],\n"
+				+ "  \"s\": \"tab\\there \\\"q\\\" \\u00e9\\/\",\n  \"t\": true, \"f\": false, \"n\": null, \"o\": {}\n}\n");
+		assertThat(value).isInstanceOf(Map.class);
+		Map<?, ?> object = (Map<?, ?>) value;
+		assertThat((List<Object>) object.get("a")).containsExactly(1L, 0L, new BigDecimal("2.5"), new BigDecimal("1e3"),
+				new BigDecimal("123456789012345678901234"));
+		assertThat(object.get("s")).isEqualTo("tab\there \"q\" \u00e9/");
+		assertThat(object.get("t")).isEqualTo(Boolean.TRUE);
+		assertThat(object.get("f")).isEqualTo(Boolean.FALSE);
+		assertThat(object.get("n")).isSameAs(JsonReader.NULL);
+		assertThat((Map<?, ?>) object.get("o")).isEmpty();
+	}
+
+	@Test
+	void errorsNameLineAndColumn() {
+		assertError("{\"a\": tru}", "line 1:7: unexpected 't'");
+		assertError("{\"a\":\n  \"open}", "line 2:3: a string that is never closed");
+		assertError("[\"\\u12x4\"]", "line 1:5: a \\u escape needs four hex digits");
+		assertError("[\"\\q\"]", "line 1:4: an unknown escape \\q");
+		assertError("[01]", "line 1:2: a malformed number 01");
+		assertError("[-]", "line 1:2: a malformed number -");
+		assertError("[1] x", "line 1:5: unexpected 'x' after the end of the JSON value");
+		assertError("[1, 2", "line 1:6: expected ']' but the text ends");
+		assertError("{\"a\" 1}", "line 1:6: expected ':' but found '1'");
+	}
+
+	private static void assertError(String json, String message) {
+		assertThatIllegalArgumentException().isThrownBy(() -> JsonReader.read(json)).withMessage("at " + message);
+	}
+
+}
