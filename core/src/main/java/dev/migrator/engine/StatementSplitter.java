@@ -83,7 +83,7 @@ public final class StatementSplitter {
 	}
 
 	private int token(int i, char c, char next) {
-		boolean afterWord = i > 0 && isWordPart(this.sql.charAt(i - 1));
+		boolean afterWord = i > 0 && SqlSyntax.isWordPart(this.sql.charAt(i - 1));
 		if (c == ';') {
 			if (this.atomicDepth == 0) {
 				finish(i);
@@ -100,7 +100,7 @@ public final class StatementSplitter {
 			return skipQuoted(i, i + 1, '"', false, "quoted identifier");
 		}
 		if (c == '$' && !afterWord) {
-			int tagEnd = dollarTagEnd(i);
+			int tagEnd = SqlSyntax.dollarTagEnd(this.sql, i);
 			if (tagEnd > 0) {
 				String tag = this.sql.substring(i, tagEnd);
 				int close = this.sql.indexOf(tag, tagEnd);
@@ -113,7 +113,7 @@ public final class StatementSplitter {
 		}
 		if (Character.isLetter(c) || c == '_') {
 			int end = i + 1;
-			while (end < this.sql.length() && isWordPart(this.sql.charAt(end))) {
+			while (end < this.sql.length() && SqlSyntax.isWordPart(this.sql.charAt(end))) {
 				end++;
 			}
 			word(this.sql.substring(i, end).toUpperCase(Locale.ROOT));
@@ -121,7 +121,7 @@ public final class StatementSplitter {
 		}
 		if (Character.isDigit(c)) {
 			int end = i + 1;
-			while (end < this.sql.length() && (isWordPart(this.sql.charAt(end)) || this.sql.charAt(end) == '.')) {
+			while (end < this.sql.length() && (SqlSyntax.isWordPart(this.sql.charAt(end)) || this.sql.charAt(end) == '.')) {
 				end++;
 			}
 			return end;
@@ -158,58 +158,19 @@ public final class StatementSplitter {
 	}
 
 	private int skipQuoted(int open, int from, char quote, boolean backslashEscapes, String what) {
-		int i = from;
-		while (i < this.sql.length()) {
-			char c = this.sql.charAt(i);
-			if (backslashEscapes && c == '\\') {
-				i += 2;
-			}
-			else if (c == quote) {
-				if (i + 1 < this.sql.length() && this.sql.charAt(i + 1) == quote) {
-					i += 2;
-				}
-				else {
-					return i + 1;
-				}
-			}
-			else {
-				i++;
-			}
+		int end = SqlSyntax.quotedEnd(this.sql, from, quote, backslashEscapes);
+		if (end < 0) {
+			throw unterminated(what, open);
 		}
-		throw unterminated(what, open);
+		return end;
 	}
 
 	private int skipBlockComment(int open) {
-		int depth = 0;
-		int i = open;
-		while (i < this.sql.length() - 1) {
-			if (this.sql.charAt(i) == '/' && this.sql.charAt(i + 1) == '*') {
-				depth++;
-				i += 2;
-			}
-			else if (this.sql.charAt(i) == '*' && this.sql.charAt(i + 1) == '/') {
-				depth--;
-				i += 2;
-				if (depth == 0) {
-					return i;
-				}
-			}
-			else {
-				i++;
-			}
+		int end = SqlSyntax.blockCommentEnd(this.sql, open);
+		if (end < 0) {
+			throw unterminated("block comment", open);
 		}
-		throw unterminated("block comment", open);
-	}
-
-	/** End (exclusive) of a {@code $tag$} opening at {@code i}, or -1 when {@code $} opens no dollar quote. */
-	private int dollarTagEnd(int i) {
-		int j = i + 1;
-		if (j < this.sql.length() && (Character.isLetter(this.sql.charAt(j)) || this.sql.charAt(j) == '_')) {
-			while (j < this.sql.length() && (Character.isLetterOrDigit(this.sql.charAt(j)) || this.sql.charAt(j) == '_')) {
-				j++;
-			}
-		}
-		return j < this.sql.length() && this.sql.charAt(j) == '$' ? j + 1 : -1;
+		return end;
 	}
 
 	private JournalException unterminated(String what, int offset) {
@@ -228,10 +189,6 @@ public final class StatementSplitter {
 	private int lineOf(int offset) {
 		int index = Arrays.binarySearch(this.lineStarts, offset);
 		return index >= 0 ? index + 1 : -index - 1;
-	}
-
-	private static boolean isWordPart(char c) {
-		return Character.isLetterOrDigit(c) || c == '_' || c == '$';
 	}
 
 	private static int[] lineStarts(String sql) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 
 import dev.migrator.engine.SqlStatement;
+import dev.migrator.engine.SqlSyntax;
 
 /**
  * Turns a statement's text into tokens, with the rules the engine's statement splitter uses: comments ({@code --},
@@ -92,7 +93,7 @@ final class Lexer {
 	}
 
 	private boolean afterWord(int i) {
-		return i > 0 && SqlText.isWordPart(this.sql.charAt(i - 1));
+		return i > 0 && SqlSyntax.isWordPart(this.sql.charAt(i - 1));
 	}
 
 	private int quoted(int open, int from, char quote, boolean backslashEscapes, Token.Kind kind) {
@@ -103,7 +104,7 @@ final class Lexer {
 	}
 
 	private int dollar(int i) {
-		int tagEnd = SqlText.dollarTagEnd(this.sql, i);
+		int tagEnd = SqlSyntax.dollarTagEnd(this.sql, i);
 		if (tagEnd < 0) {
 			int end = skip(i + 1, false);
 			add((end > i + 1) ? Token.Kind.PARAMETER : Token.Kind.SYMBOL, i, end, this.sql.substring(i, end));
@@ -134,7 +135,7 @@ final class Lexer {
 	private int skip(int from, boolean word) {
 		int end = from;
 		while (end < this.sql.length()
-				&& (SqlText.isWordPart(this.sql.charAt(end)) || (!word && this.sql.charAt(end) == '.'))) {
+				&& (SqlSyntax.isWordPart(this.sql.charAt(end)) || (!word && this.sql.charAt(end) == '.'))) {
 			end++;
 		}
 		return end;

@@ -1,8 +1,11 @@
 package dev.migrator.engine.lint;
 
+import dev.migrator.engine.SqlSyntax;
+
 /**
- * Where the quoted and commented parts of SQL text end, by PostgreSQL's lexical rules (the same the engine's
- * statement splitter follows). An unclosed part ends at the end of the text.
+ * Where the quoted and commented parts of SQL text end, by the rules of {@link SqlSyntax} (which the engine's
+ * statement splitter follows too), except that an unclosed part ends at the end of the text; and the value of a quoted
+ * part.
  */
 final class SqlText {
 
@@ -11,25 +14,8 @@ final class SqlText {
 
 	/** End (exclusive) of the nested block comment opening at {@code open}. */
 	static int blockCommentEnd(String sql, int open) {
-		int depth = 0;
-		int i = open;
-		while (i < sql.length() - 1) {
-			if (sql.startsWith("/*", i)) {
-				depth++;
-				i += 2;
-			}
-			else if (sql.startsWith("*/", i)) {
-				depth--;
-				i += 2;
-				if (depth == 0) {
-					return i;
-				}
-			}
-			else {
-				i++;
-			}
-		}
-		return sql.length();
+		int end = SqlSyntax.blockCommentEnd(sql, open);
+		return (end < 0) ? sql.length() : end;
 	}
 
 	/**
@@ -38,20 +24,8 @@ final class SqlText {
 	 * @param backslashEscapes whether a backslash escapes the next character ({@code E'...'})
 	 */
 	static int quotedEnd(String sql, int from, char quote, boolean backslashEscapes) {
-		int i = from;
-		while (i < sql.length()) {
-			char c = sql.charAt(i);
-			if ((backslashEscapes && c == '\\') || (c == quote && i + 1 < sql.length() && sql.charAt(i + 1) == quote)) {
-				i += 2;
-			}
-			else if (c == quote) {
-				return i + 1;
-			}
-			else {
-				i++;
-			}
-		}
-		return sql.length();
+		int end = SqlSyntax.quotedEnd(sql, from, quote, backslashEscapes);
+		return (end < 0) ? sql.length() : end;
 	}
 
 	/** The content of a quoted part, its quotes and escapes resolved. */
@@ -75,24 +49,6 @@ final class SqlText {
 			}
 		}
 		return value.toString();
-	}
-
-	/**
-	 * End (exclusive) of the {@code $tag$} opening a dollar-quoted body at {@code i}, or -1 when the {@code $}
-	 * opens none (such as {@code $1}).
-	 */
-	static int dollarTagEnd(String sql, int i) {
-		int j = i + 1;
-		if (j < sql.length() && (Character.isLetter(sql.charAt(j)) || sql.charAt(j) == '_')) {
-			while (j < sql.length() && (Character.isLetterOrDigit(sql.charAt(j)) || sql.charAt(j) == '_')) {
-				j++;
-			}
-		}
-		return (j < sql.length() && sql.charAt(j) == '$') ? j + 1 : -1;
-	}
-
-	static boolean isWordPart(char c) {
-		return Character.isLetterOrDigit(c) || c == '_' || c == '$';
 	}
 
 }
