@@ -22,13 +22,13 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Steps of {@link #apply(Connection, Migration)}, one {@link Segment} after the other:
  * <ol>
- * <li>a transactional segment runs in one transaction: {@code SET LOCAL lock_timeout}, each statement alone, commit
- * (or rollback where the file says {@code ROLLBACK}); when a statement waits too long for a lock (SQLSTATE 55P03) the
+ * <li>a transactional segment runs in one transaction: {@code SET LOCAL lock_timeout} sent together with the first
+ * statement, each statement alone, commit (or rollback where the file says {@code ROLLBACK}); when a statement waits too long for a lock (SQLSTATE 55P03) the
  * segment is rolled back and tried again, up to the retry count; a committed segment is never run again;</li>
  * <li>an autocommit segment runs its statements one by one, with no short lock timeout (it would leave an INVALID
  * index);</li>
  * <li>the history row is written after the last statement: inside the last segment's transaction where it has one,
- * else alone.</li>
+ * sent together with that transaction's {@code COMMIT}, else alone.</li>
  * </ol>
  * A plain file is one segment, so it runs in one transaction with its history row, or wholly in autocommit.
  */
@@ -134,24 +134,28 @@ public final class Executor {
 			int current = 0;
 			try (Statement statement = connection.createStatement()) {
 				statement.setEscapeProcessing(false);
-				if (settings != null) {
-					statement.execute(settings);
-				}
+				// the settings travel with the first statement: one round trip, and the server reports an error of
+				// the statement against the statement's own text, as pgjdbc sends each part as a query of its own
+				String settingsFirst = (settings != null) ? settings + ";" : "";
 				for (SqlStatement sql : segment.statements()) {
 					current = sql.number();
-					statement.execute(sql.sql());
+					statement.execute(settingsFirst + sql.sql());
+					settingsFirst = "";
 				}
 				current = 0;
-				if (record) {
-					this.history.record(connection, migration);
+				if (!settingsFirst.isEmpty()) {
+					statement.execute(settings);
 				}
 				if (segment.rollback()) {
 					connection.rollback();
+					return;
 				}
-				else {
-					connection.commit();
-					segment.statements().forEach((sql) -> committed.set(sql.number()));
+				if (record) {
+					this.history.recordAndCommit(connection, migration);
 				}
+				// after recordAndCommit the server's transaction has ended and this sends nothing
+				connection.commit();
+				segment.statements().forEach((sql) -> committed.set(sql.number()));
 				return;
 			}
 			catch (SQLException ex) {
@@ -275,7 +279,7 @@ public final class Executor {
 					+ " of " + file + errorPosition(failed, ex) + ")";
 		}
 		else {
-			where = "recording it in the history table";
+			where = "recording it in the history table or committing it";
 		}
 		String message = "Migration " + migration.tag() + " failed at " + where + ": " + ex.getMessage().strip()
 				+ " [SQLSTATE " + ex.getSQLState() + "]. " + outcome(migration, committed);

@@ -175,15 +175,31 @@ public final class HistoryStore {
 	 * table with {@code name} the name drizzle-orm 1.0 gives it.
 	 */
 	public void record(Connection connection, Migration migration) throws SQLException {
+		insert(connection, migration, "");
+	}
+
+	/**
+	 * Records a migration as applied in the connection's current transaction and commits it, in one round trip. The
+	 * server ends the transaction, so a following {@link Connection#commit()} sends nothing; when the row or the
+	 * commit fails (a deferred constraint), the transaction is rolled back and nothing is recorded.
+	 * @param connection a connection in a transaction (not in autocommit mode)
+	 * @param migration the migration
+	 */
+	public void recordAndCommit(Connection connection, Migration migration) throws SQLException {
+		insert(connection, migration, ";COMMIT");
+	}
+
+	private void insert(Connection connection, Migration migration, String then) throws SQLException {
 		boolean withName = this.named;
 		try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + this.qualified
-				+ (withName ? " (hash, created_at, name) VALUES (?, ?, ?)" : " (hash, created_at) VALUES (?, ?)"))) {
+				+ (withName ? " (hash, created_at, name) VALUES (?, ?, ?)" : " (hash, created_at) VALUES (?, ?)")
+				+ then)) {
 			insert.setString(1, migration.hash());
 			insert.setLong(2, migration.entry().when());
 			if (withName) {
 				insert.setString(3, migration.entry().name());
 			}
-			insert.executeUpdate();
+			insert.execute();
 		}
 	}
 

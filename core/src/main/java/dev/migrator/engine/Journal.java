@@ -129,17 +129,25 @@ public record Journal(String location, Layout layout, List<Migration> migrations
 
 	static byte[] readFile(MigrationSource source, JournalEntry entry) {
 		try {
-			return source.read(entry.fileName())
-				.orElseThrow(() -> new JournalException(
-						"meta/_journal.json entry idx " + entry.idx() + " (tag \"" + entry.tag() + "\") has no file "
-								+ entry.fileName() + " in " + source.description(),
-						"Restore " + entry.fileName() + " (from version control) or remove the entry from the journal"
-								+ " if the migration was never applied anywhere."));
+			return source.read(entry.fileName()).orElseThrow(() -> missingFile(source, entry));
 		}
 		catch (IOException ex) {
 			throw new JournalException("Cannot read " + entry.fileName() + " in " + source.description() + ": "
 					+ ex.getMessage(), "Check that the file is readable.", ex);
 		}
+	}
+
+	/**
+	 * The error for a journal entry whose file is not in the source.
+	 * @param source where the file was looked for
+	 * @param entry the entry, with its own idx
+	 * @return the error, naming the entry and the file
+	 */
+	public static JournalException missingFile(MigrationSource source, JournalEntry entry) {
+		return new JournalException("meta/_journal.json entry idx " + entry.idx() + " (tag \"" + entry.tag()
+				+ "\") has no file " + entry.fileName() + " in " + source.description(),
+				"Restore " + entry.fileName() + " (from version control) or remove the entry from the journal if the"
+						+ " migration was never applied anywhere.");
 	}
 
 	/** The {@code NNNN} of {@code NNNN_name.sql} without leading zeros, or {@code null} for a file without one. */

@@ -168,4 +168,33 @@ class GuardsTests {
 		assertThat(List.of(Sql.value(this.db, "SELECT count(*) FROM drizzle.__drizzle_migrations"))).containsExactly("1");
 	}
 
+	@Test
+	void eachTransactionRunsItsFirstStatementUnderItsSettingsAndOnlyTheLastWaitsForTheFlush() {
+		MigrationsFolder folder = MigrationsFolder.in(this.dir)
+			.add("0000_first", "CREATE TABLE first_probe AS SELECT current_setting('lock_timeout') AS lt,"
+					+ " current_setting('synchronous_commit') AS sc;")
+			.add("0001_last", "CREATE TABLE last_probe AS SELECT current_setting('lock_timeout') AS lt,"
+					+ " current_setting('synchronous_commit') AS sc;");
+		migrator(folder).migrate();
+		assertThat(Sql.value(this.db, "SELECT lt || ' ' || sc FROM first_probe")).isEqualTo("10s off");
+		assertThat(Sql.value(this.db, "SELECT lt || ' ' || sc FROM last_probe")).isEqualTo("10s on");
+		assertThat(Sql.history(this.db)).hasSize(2);
+	}
+
+	@Test
+	void aMigrationWhoseCommitFailsIsNeitherKeptNorRecorded() {
+		MigrationsFolder folder = MigrationsFolder.in(this.dir)
+			.add("0000_nodes", "CREATE TABLE nodes (id int PRIMARY KEY, parent int REFERENCES nodes DEFERRABLE INITIALLY"
+					+ " DEFERRED);")
+			.add("0001_orphan", "CREATE TABLE orphan_marker (id int);\n--> statement-breakpoint\n"
+					+ "INSERT INTO nodes VALUES (1, 2);");
+		assertThatExceptionOfType(MigrationFailedException.class).isThrownBy(() -> migrator(folder).migrate())
+			.withMessageContaining("0001_orphan failed at recording it in the history table or committing it")
+			.withMessageContaining("[SQLSTATE 23503]")
+			.withMessageContaining("Nothing of 0001_orphan was kept");
+		assertThat(Sql.tableExists(this.db, "orphan_marker")).isFalse();
+		assertThat(Sql.value(this.db, "SELECT count(*) FROM nodes")).isEqualTo("0");
+		assertThat(Sql.history(this.db)).hasSize(1);
+	}
+
 }

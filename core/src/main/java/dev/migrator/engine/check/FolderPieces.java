@@ -69,8 +69,11 @@ final class FolderPieces {
 			catch (JournalException ex) {
 				CheckFinding finding = Refusals.finding(ex, entry.fileName(), 1, this.lines);
 				if (finding.rule().equals(CheckRule.FILE_MISSING.id())) {
+					// the engine read the entry from a journal of one, as idx 0: name the entry as the journal has it
+					JournalException missing = this.journalLayout ? Journal.missingFile(this.source, entry) : null;
 					finding = new CheckFinding(finding.rule(), finding.severity(), JournalLines.PATH,
-							this.lines.lineOf(position), finding.message(), finding.fix());
+							this.lines.lineOf(position), (missing != null) ? missing.getMessage() : finding.message(),
+							(missing != null) ? missing.action() : finding.fix());
 				}
 				findings.add(finding);
 			}

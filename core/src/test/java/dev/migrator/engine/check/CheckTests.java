@@ -49,7 +49,9 @@ class CheckTests {
 		assertThat(report.findings()).extracting(CheckFinding::rule, CheckFinding::file, CheckFinding::line)
 			.containsExactly(tuple("file-missing", "meta/_journal.json", 12),
 					tuple("unclosed-quote-or-comment", "0002_bad.sql", 1));
-		assertThat(report.findings().get(0).message()).contains("has no file 0001_gone.sql");
+		assertThat(report.findings().get(0).message())
+			.contains("meta/_journal.json entry idx 1 (tag \"0001_gone\") has no file 0001_gone.sql");
+		assertThat(report.findings().get(0).fix()).contains("Restore 0001_gone.sql");
 		assertThat(report.passed()).isFalse();
 	}
 
