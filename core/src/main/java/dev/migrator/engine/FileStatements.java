@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.lang.ref.SoftReference;
 import java.util.AbstractList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The statements of a migration file, read, decoded and split on first use rather than when the journal is read: an
@@ -16,7 +17,7 @@ final class FileStatements extends AbstractList<SqlStatement> {
 
 	private final JournalEntry entry;
 
-	private SoftReference<List<SqlStatement>> statements = new SoftReference<>(null);
+	private SoftReference<Loaded> loaded = new SoftReference<>(null);
 
 	FileStatements(MigrationSource source, JournalEntry entry) {
 		this.source = source;
@@ -35,7 +36,13 @@ final class FileStatements extends AbstractList<SqlStatement> {
 
 	/** Drops the split, for a migration that has been applied: its SQL is not needed again. */
 	synchronized void release() {
-		this.statements = new SoftReference<>(null);
+		this.loaded = new SoftReference<>(null);
+	}
+
+	/** The file's text as it was split, while the split is kept; else empty (read the file again). */
+	synchronized Optional<String> text() {
+		Loaded kept = this.loaded.get();
+		return (kept != null) ? Optional.of(kept.text()) : Optional.empty();
 	}
 
 	/**
@@ -43,13 +50,18 @@ final class FileStatements extends AbstractList<SqlStatement> {
 	 * @throws JournalException when the file is gone, not UTF-8, or has an unclosed string, comment or dollar quote
 	 */
 	private synchronized List<SqlStatement> load() {
-		List<SqlStatement> loaded = this.statements.get();
-		if (loaded == null) {
+		Loaded kept = this.loaded.get();
+		if (kept == null) {
 			String file = this.entry.fileName();
-			loaded = StatementSplitter.split(file, Journal.decode(file, Journal.readFile(this.source, this.entry)));
-			this.statements = new SoftReference<>(loaded);
+			String text = Journal.decode(file, Journal.readFile(this.source, this.entry));
+			kept = new Loaded(text, StatementSplitter.split(file, text));
+			this.loaded = new SoftReference<>(kept);
 		}
-		return loaded;
+		return kept.statements();
+	}
+
+	/** A file's text and its statements, kept and dropped together. */
+	private record Loaded(String text, List<SqlStatement> statements) {
 	}
 
 }

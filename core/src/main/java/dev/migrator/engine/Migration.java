@@ -1,6 +1,7 @@
 package dev.migrator.engine;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A journal entry with its file read, hashed and split.
@@ -20,6 +21,14 @@ public record Migration(JournalEntry entry, String hash, List<SqlStatement> stat
 		if (this.statements instanceof FileStatements file) {
 			file.release();
 		}
+	}
+
+	/**
+	 * The file's text, when its statements were split from it and are still kept (a pending migration's, before it
+	 * is applied); empty otherwise, and for statements not read from a file.
+	 */
+	public Optional<String> keptText() {
+		return (this.statements instanceof FileStatements file) ? file.text() : Optional.empty();
 	}
 
 	/** How the statements run: one transaction, autocommit, or several segments where the file controls them. */

@@ -192,14 +192,16 @@ public final class StatementSplitter {
 	}
 
 	private static int[] lineStarts(String sql) {
-		List<Integer> starts = new ArrayList<>();
-		starts.add(0);
-		for (int i = 0; i < sql.length(); i++) {
-			if (sql.charAt(i) == '\n') {
-				starts.add(i + 1);
+		// String.indexOf scans in one intrinsic step, also before the JIT has compiled this loop
+		int[] starts = new int[16];
+		int count = 1;
+		for (int newline = sql.indexOf('\n'); newline >= 0; newline = sql.indexOf('\n', newline + 1)) {
+			if (count == starts.length) {
+				starts = Arrays.copyOf(starts, count * 2);
 			}
+			starts[count++] = newline + 1;
 		}
-		return starts.stream().mapToInt(Integer::intValue).toArray();
+		return Arrays.copyOf(starts, count);
 	}
 
 }

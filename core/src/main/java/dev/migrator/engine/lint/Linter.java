@@ -16,7 +16,8 @@ import dev.migrator.engine.MigratorException;
  * <p>Steps of {@link #lint(List, MigrationSource, DatabaseFacts)}:
  * <ol>
  * <li>with {@code migrator.lint=off}, nothing;</li>
- * <li>for each migration, in order: read its file's text again for the {@code migrator:allow} comments
+ * <li>for each migration, in order: take its file's text (kept with its statements, or read again) for the
+ * {@code migrator:allow} comments
  * ({@link Suppressions}), then check its statements against the facts ({@link MigrationLint}); each migration is
  * judged alone, so a table created earlier in the same migration is new, and with live facts so is one created by
  * an earlier pending migration (the database does not have it yet);</li>
@@ -81,6 +82,10 @@ public final class Linter {
 	}
 
 	private static String text(MigrationSource source, Migration migration) {
+		Optional<String> kept = migration.keptText();
+		if (kept.isPresent()) {
+			return kept.get();
+		}
 		String file = migration.entry().fileName();
 		try {
 			byte[] bytes = source.read(file)
