@@ -108,7 +108,7 @@ public final class CatalogFacts implements DatabaseFacts {
 		catch (SQLException ex) {
 			throw new MigratorException("Could not read the size of table " + name + " for the lint: " + ex.getMessage()
 					+ " [SQLSTATE " + ex.getSQLState() + "]",
-					"Check that the migration user may read pg_class, or set migrator.lint=off.", ex);
+					"Check that the migration user may read pg_class, or set migrator.lint.mode=off.", ex);
 		}
 	}
 

@@ -8,7 +8,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * How the lint runs: {@code migrator.lint}, {@code migrator.lint.rules.<id>} and
+ * How the lint runs: {@code migrator.lint.mode}, {@code migrator.lint.rules.<id>} and
  * {@code migrator.lint.large-table-rows}. The defaults are defined here once; the Spring properties, the command line
  * and the Maven plugin reuse them.
  *
@@ -82,7 +82,7 @@ public record LintSettings(Mode mode, Map<String, RuleLevel> rules, long largeTa
 		return this.mode == Mode.FAIL && findings.stream().anyMatch((f) -> f.severity() == Severity.ERROR);
 	}
 
-	/** What {@code migrator.lint} does with findings. */
+	/** What {@code migrator.lint.mode} does with findings. */
 	public enum Mode {
 
 		/** Report findings (logged at startup, printed by {@code migrate}); never stop a run. */

@@ -15,7 +15,7 @@ import dev.migrator.engine.MigratorException;
  *
  * <p>Steps of {@link #lint(List, MigrationSource, DatabaseFacts)}:
  * <ol>
- * <li>with {@code migrator.lint=off}, nothing;</li>
+ * <li>with {@code migrator.lint.mode=off}, nothing;</li>
  * <li>for each migration, in order: take its file's text (kept with its statements, or read again) for the
  * {@code migrator:allow} comments
  * ({@link Suppressions}), then check its statements against the facts ({@link MigrationLint}); each migration is
@@ -95,7 +95,7 @@ public final class Linter {
 		}
 		catch (IOException ex) {
 			throw new MigratorException("Could not read " + file + " again for the lint: " + ex.getMessage(),
-					"Check that the migrations folder did not change while starting, or set migrator.lint=off.", ex);
+					"Check that the migrations folder did not change while starting, or set migrator.lint.mode=off.", ex);
 		}
 	}
 
