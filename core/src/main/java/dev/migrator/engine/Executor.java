@@ -22,8 +22,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Steps of {@link #apply(Connection, Migration)}, one {@link Segment} after the other:
  * <ol>
- * <li>a transactional segment runs in one transaction: {@code SET LOCAL lock_timeout} sent together with the first
- * statement, each statement alone, commit (or rollback where the file says {@code ROLLBACK}); when a statement waits too long for a lock (SQLSTATE 55P03) the
+ * <li>a transactional segment runs in one transaction: {@code SET LOCAL lock_timeout}, each statement alone, commit
+ * (or rollback where the file says {@code ROLLBACK}); when a statement waits too long for a lock (SQLSTATE 55P03) the
  * segment is rolled back and tried again, up to the retry count; a committed segment is never run again;</li>
  * <li>an autocommit segment runs its statements one by one, with no short lock timeout (it would leave an INVALID
  * index);</li>
@@ -134,18 +134,16 @@ public final class Executor {
 			int current = 0;
 			try (Statement statement = connection.createStatement()) {
 				statement.setEscapeProcessing(false);
-				// the settings travel with the first statement: one round trip, and the server reports an error of
-				// the statement against the statement's own text, as pgjdbc sends each part as a query of its own
-				String settingsFirst = (settings != null) ? settings + ";" : "";
-				for (SqlStatement sql : segment.statements()) {
-					current = sql.number();
-					statement.execute(settingsFirst + sql.sql());
-					settingsFirst = "";
-				}
-				current = 0;
-				if (!settingsFirst.isEmpty()) {
+				// the settings are not sent together with the first statement: in pgjdbc's simple query mode both
+				// would reach the server as one query, and an error's position would no longer be the statement's
+				if (settings != null) {
 					statement.execute(settings);
 				}
+				for (SqlStatement sql : segment.statements()) {
+					current = sql.number();
+					statement.execute(sql.sql());
+				}
+				current = 0;
 				if (segment.rollback()) {
 					connection.rollback();
 					return;

@@ -17,7 +17,10 @@ final class FileStatements extends AbstractList<SqlStatement> {
 
 	private final JournalEntry entry;
 
-	private SoftReference<Loaded> loaded = new SoftReference<>(null);
+	private SoftReference<List<SqlStatement>> statements = new SoftReference<>(null);
+
+	/** The text the statements were split from, until the lint has taken it. */
+	private SoftReference<String> text = new SoftReference<>(null);
 
 	FileStatements(MigrationSource source, JournalEntry entry) {
 		this.source = source;
@@ -36,13 +39,18 @@ final class FileStatements extends AbstractList<SqlStatement> {
 
 	/** Drops the split, for a migration that has been applied: its SQL is not needed again. */
 	synchronized void release() {
-		this.loaded = new SoftReference<>(null);
+		this.statements = new SoftReference<>(null);
+		this.text = new SoftReference<>(null);
 	}
 
-	/** The file's text as it was split, while the split is kept; else empty (read the file again). */
-	synchronized Optional<String> text() {
-		Loaded kept = this.loaded.get();
-		return (kept != null) ? Optional.of(kept.text()) : Optional.empty();
+	/**
+	 * The file's text as it was split, once: it is dropped when taken, so only the statements stay until the
+	 * migration is applied. Empty when the file has not been split or the text was taken (read the file again).
+	 */
+	synchronized Optional<String> takeText() {
+		String kept = this.text.get();
+		this.text = new SoftReference<>(null);
+		return Optional.ofNullable(kept);
 	}
 
 	/**
@@ -50,18 +58,15 @@ final class FileStatements extends AbstractList<SqlStatement> {
 	 * @throws JournalException when the file is gone, not UTF-8, or has an unclosed string, comment or dollar quote
 	 */
 	private synchronized List<SqlStatement> load() {
-		Loaded kept = this.loaded.get();
-		if (kept == null) {
+		List<SqlStatement> loaded = this.statements.get();
+		if (loaded == null) {
 			String file = this.entry.fileName();
-			String text = Journal.decode(file, Journal.readFile(this.source, this.entry));
-			kept = new Loaded(text, StatementSplitter.split(file, text));
-			this.loaded = new SoftReference<>(kept);
+			String decoded = Journal.decode(file, Journal.readFile(this.source, this.entry));
+			loaded = StatementSplitter.split(file, decoded);
+			this.statements = new SoftReference<>(loaded);
+			this.text = new SoftReference<>(decoded);
 		}
-		return kept.statements();
-	}
-
-	/** A file's text and its statements, kept and dropped together. */
-	private record Loaded(String text, List<SqlStatement> statements) {
+		return loaded;
 	}
 
 }

@@ -24,11 +24,12 @@ public record Migration(JournalEntry entry, String hash, List<SqlStatement> stat
 	}
 
 	/**
-	 * The file's text, when its statements were split from it and are still kept (a pending migration's, before it
-	 * is applied); empty otherwise, and for statements not read from a file.
+	 * The file's text its statements were split from, handed over once (the lint takes it rather than reading the
+	 * file again) and then dropped, so a pending migration's SQL is not held twice; empty when the file has not been
+	 * split, the text was taken, or the statements were not read from a file.
 	 */
-	public Optional<String> keptText() {
-		return (this.statements instanceof FileStatements file) ? file.text() : Optional.empty();
+	public Optional<String> takeText() {
+		return (this.statements instanceof FileStatements file) ? file.takeText() : Optional.empty();
 	}
 
 	/** How the statements run: one transaction, autocommit, or several segments where the file controls them. */

@@ -271,8 +271,8 @@ public final class Migrator {
 		plan.findings().forEach((finding) -> logger.warn("On {}: {}", this.database, finding));
 		if (this.settings.lint().stopsRun(plan.findings())) {
 			throw new ValidationException(plan.findings().stream().map(Finding::toString).toList(),
-					"Nothing was applied (migrator.lint.mode=fail). Fix the statements, or if a finding is intended, put"
-							+ " -- migrator:allow <rule-id> <reason> above the statement, or set"
+					"Nothing was applied (migrator.lint.mode=fail). Fix the statements, or if a finding is intended,"
+							+ " put -- migrator:allow <rule-id> <reason> above the statement, or set"
 							+ " migrator.lint.rules.<rule-id>=warn.");
 		}
 		int before = (int) plan.count(MigrationState.APPLIED) + (int) plan.count(MigrationState.MODIFIED);

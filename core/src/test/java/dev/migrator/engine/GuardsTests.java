@@ -15,11 +15,16 @@ import dev.migrator.testsupport.Sql;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.postgresql.ds.PGSimpleDataSource;
+import org.postgresql.jdbc.PreferQueryMode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-/** INVALID indexes, statement timeouts and the lock-free fast path, on a real PostgreSQL. */
+/**
+ * INVALID indexes, statement timeouts, the settings each transaction runs under and the lock-free fast path, on a real
+ * PostgreSQL.
+ */
 class GuardsTests {
 
 	@TempDir
@@ -169,7 +174,7 @@ class GuardsTests {
 	}
 
 	@Test
-	void eachTransactionRunsItsFirstStatementUnderItsSettingsAndOnlyTheLastWaitsForTheFlush() {
+	void eachTransactionRunsUnderItsSettingsAndOnlyTheLastWaitsForTheFlush() {
 		MigrationsFolder folder = MigrationsFolder.in(this.dir)
 			.add("0000_first", "CREATE TABLE first_probe AS SELECT current_setting('lock_timeout') AS lt,"
 					+ " current_setting('synchronous_commit') AS sc;")
@@ -195,6 +200,24 @@ class GuardsTests {
 		assertThat(Sql.tableExists(this.db, "orphan_marker")).isFalse();
 		assertThat(Sql.value(this.db, "SELECT count(*) FROM nodes")).isEqualTo("0");
 		assertThat(Sql.history(this.db)).hasSize(1);
+	}
+
+	@Test
+	void withPgjdbcsSimpleQueryModeTheSettingsStillApplyAndAnErrorStillPointsIntoItsStatement() {
+		PGSimpleDataSource simple = this.db.dataSource();
+		simple.setPreferQueryMode(PreferQueryMode.SIMPLE);
+		MigrationsFolder folder = MigrationsFolder.in(this.dir)
+			.add("0000_probe", "CREATE TABLE probe AS SELECT current_setting('lock_timeout') AS lt,"
+					+ " current_setting('synchronous_commit') AS sc;")
+			.add("0001_broken", "CREATE VIEW broken AS SELECT no_such_column FROM probe;");
+		assertThatExceptionOfType(MigrationFailedException.class)
+			.isThrownBy(() -> new Migrator(simple, MigratorSettings.defaults(folder.location()), (ClassLoader) null)
+				.migrate())
+			.withMessageContaining("0001_broken failed at statement 1 of 1 (line 1:1 of 0001_broken.sql, error at 1:30)")
+			.withMessageContaining("Nothing of 0001_broken was kept");
+		assertThat(Sql.value(this.db, "SELECT lt || ' ' || sc FROM probe")).isEqualTo("10s off");
+		assertThat(Sql.history(this.db)).hasSize(1);
+		assertThat(Sql.value(this.db, "SELECT count(*) FROM pg_views WHERE viewname = 'broken'")).isEqualTo("0");
 	}
 
 }
