@@ -151,7 +151,7 @@ public final class Executor {
 				if (record) {
 					this.history.recordAndCommit(connection, migration);
 				}
-				// after recordAndCommit the server's transaction has ended and this sends nothing
+				// sends COMMIT, or nothing when recordAndCommit has ended the transaction on the server
 				connection.commit();
 				segment.statements().forEach((sql) -> committed.set(sql.number()));
 				return;

@@ -17,9 +17,9 @@ import dev.migrator.engine.MigratorException;
  * <ol>
  * <li>with {@code migrator.lint.mode=off}, nothing;</li>
  * <li>for each migration, in order: take its file's text (handed over by its split, or read again) for the
- * {@code migrator:allow} comments ({@link Suppressions}), then check its statements against the facts ({@link MigrationLint}); each migration is
- * judged alone, so a table created earlier in the same migration is new, and with live facts so is one created by
- * an earlier pending migration (the database does not have it yet);</li>
+ * {@code migrator:allow} comments ({@link Suppressions}), then check its statements against the facts
+ * ({@link MigrationLint}); each migration is judged alone, so a table created earlier in the same migration is new,
+ * and with live facts so is one created by an earlier pending migration (the database does not have it yet);</li>
  * <li>apply the per-rule levels of the settings: {@code off} drops a finding, {@code warn}/{@code error} set its
  * severity.</li>
  * </ol>
@@ -94,7 +94,8 @@ public final class Linter {
 		}
 		catch (IOException ex) {
 			throw new MigratorException("Could not read " + file + " again for the lint: " + ex.getMessage(),
-					"Check that the migrations folder did not change while starting, or set migrator.lint.mode=off.", ex);
+					"Check that the migrations folder did not change while starting, or set migrator.lint.mode=off.",
+					ex);
 		}
 	}
 
