@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.lang.ref.SoftReference;
 import java.util.AbstractList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * The statements of a migration file, read, decoded and split on first use rather than when the journal is read: an
@@ -18,9 +17,6 @@ final class FileStatements extends AbstractList<SqlStatement> {
 	private final JournalEntry entry;
 
 	private SoftReference<List<SqlStatement>> statements = new SoftReference<>(null);
-
-	/** The text the statements were split from, until the lint has taken it. */
-	private SoftReference<String> text = new SoftReference<>(null);
 
 	FileStatements(MigrationSource source, JournalEntry entry) {
 		this.source = source;
@@ -40,17 +36,6 @@ final class FileStatements extends AbstractList<SqlStatement> {
 	/** Drops the split, for a migration that has been applied: its SQL is not needed again. */
 	synchronized void release() {
 		this.statements = new SoftReference<>(null);
-		this.text = new SoftReference<>(null);
-	}
-
-	/**
-	 * The file's text as it was split, once: it is dropped when taken, so only the statements stay until the
-	 * migration is applied. Empty when the file has not been split or the text was taken (read the file again).
-	 */
-	synchronized Optional<String> takeText() {
-		String kept = this.text.get();
-		this.text = new SoftReference<>(null);
-		return Optional.ofNullable(kept);
 	}
 
 	/**
@@ -61,10 +46,8 @@ final class FileStatements extends AbstractList<SqlStatement> {
 		List<SqlStatement> loaded = this.statements.get();
 		if (loaded == null) {
 			String file = this.entry.fileName();
-			String decoded = Journal.decode(file, Journal.readFile(this.source, this.entry));
-			loaded = StatementSplitter.split(file, decoded);
+			loaded = StatementSplitter.split(file, Journal.decode(file, Journal.readFile(this.source, this.entry)));
 			this.statements = new SoftReference<>(loaded);
-			this.text = new SoftReference<>(decoded);
 		}
 		return loaded;
 	}

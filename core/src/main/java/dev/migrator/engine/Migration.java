@@ -1,7 +1,6 @@
 package dev.migrator.engine;
 
 import java.util.List;
-import java.util.Optional;
 
 /**
  * A journal entry with its file read, hashed and split.
@@ -21,15 +20,6 @@ public record Migration(JournalEntry entry, String hash, List<SqlStatement> stat
 		if (this.statements instanceof FileStatements file) {
 			file.release();
 		}
-	}
-
-	/**
-	 * The file's text its statements were split from, handed over once (the lint takes it rather than reading the
-	 * file again) and then dropped, so a pending migration's SQL is not held twice; empty when the file has not been
-	 * split, the text was taken, or the statements were not read from a file.
-	 */
-	public Optional<String> takeText() {
-		return (this.statements instanceof FileStatements file) ? file.takeText() : Optional.empty();
 	}
 
 	/** How the statements run: one transaction, autocommit, or several segments where the file controls them. */

@@ -16,10 +16,11 @@ import dev.migrator.engine.MigratorException;
  * <p>Steps of {@link #lint(List, MigrationSource, DatabaseFacts)}:
  * <ol>
  * <li>with {@code migrator.lint.mode=off}, nothing;</li>
- * <li>for each migration, in order: take its file's text (handed over by its split, or read again) for the
- * {@code migrator:allow} comments ({@link Suppressions}), then check its statements against the facts
- * ({@link MigrationLint}); each migration is judged alone, so a table created earlier in the same migration is new,
- * and with live facts so is one created by an earlier pending migration (the database does not have it yet);</li>
+ * <li>for each migration, in order: read its file's text again for the {@code migrator:allow} comments
+ * ({@link Suppressions}; the text is not kept from the split, so a pending file's SQL is not held twice), then
+ * check its statements against the facts ({@link MigrationLint}); each migration is judged alone, so a table created
+ * earlier in the same migration is new, and with live facts so is one created by an earlier pending migration (the
+ * database does not have it yet);</li>
  * <li>apply the per-rule levels of the settings: {@code off} drops a finding, {@code warn}/{@code error} set its
  * severity.</li>
  * </ol>
@@ -81,10 +82,6 @@ public final class Linter {
 	}
 
 	private static String text(MigrationSource source, Migration migration) {
-		Optional<String> kept = migration.takeText();
-		if (kept.isPresent()) {
-			return kept.get();
-		}
 		String file = migration.entry().fileName();
 		try {
 			byte[] bytes = source.read(file)
