@@ -75,6 +75,15 @@ class MigratorConfigurationFailureAnalyzerTests {
 	}
 
 	@Test
+	void lintSetToAModeInsteadOfLintModeNamesTheProperty(CapturedOutput output) {
+		startFails(output, MinimalApp.class, "migrator.lint=off");
+		assertThat(output).contains("migrator.lint was given the value 'off'")
+			.contains("is the group of the lint's settings and takes no value of its own")
+			.contains("Set the lint's mode with migrator.lint.mode=off (warn, fail or off) instead")
+			.doesNotContain("No converter found");
+	}
+
+	@Test
 	void negativeDurationNamesTheProperty(CapturedOutput output) {
 		startFails(output, MinimalApp.class, "migrator.lock-wait-timeout=-1s");
 		assertThat(output).contains("Invalid value '-1s' for configuration property 'migrator.lock-wait-timeout'")
