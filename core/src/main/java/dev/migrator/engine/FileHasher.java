@@ -86,11 +86,8 @@ final class FileHasher {
 			}
 		}
 		for (Throwable error : errors) {
-			if (error instanceof Error fatal) {
-				throw fatal;
-			}
 			if (error != null) {
-				throw (RuntimeException) error;
+				throw HelperFailure.unchecked(error, "Could not hash the migration files");
 			}
 		}
 		return Arrays.asList(migrations);

@@ -124,11 +124,8 @@ public final class JournalPrefetch {
 			return Optional.empty();
 		}
 		this.used = true;
-		if (journal.failure() instanceof Error error) {
-			throw error;
-		}
 		if (journal.failure() != null) {
-			throw (RuntimeException) journal.failure();
+			throw HelperFailure.unchecked(journal.failure(), "Could not read the journal ahead");
 		}
 		return Optional.of(journal.journal());
 	}

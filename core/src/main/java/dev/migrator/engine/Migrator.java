@@ -143,11 +143,7 @@ public final class Migrator {
 				return task.get();
 			}
 			catch (ExecutionException ex) {
-				if (ex.getCause() instanceof Error error) {
-					throw error;
-				}
-				throw (ex.getCause() instanceof RuntimeException cause) ? cause
-						: new IllegalStateException("Could not read the journal", ex.getCause());
+				throw HelperFailure.unchecked(ex.getCause(), "Could not read the journal");
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();

@@ -1,8 +1,10 @@
 package dev.migrator.engine;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 import dev.migrator.testsupport.MigrationsFolder;
 import org.junit.jupiter.api.Test;
@@ -10,10 +12,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The hashing stage with several workers, which this project's 2-core machine never picks by itself: the same hashes
- * in the same order as one worker, and the first entry's problem when files are missing.
+ * in the same order as one worker, the first entry's problem when files are missing, and a worker's Error as it is.
  */
 class FileHasherTests {
 
@@ -44,6 +47,37 @@ class FileHasherTests {
 			assertThatExceptionOfType(JournalException.class)
 				.isThrownBy(() -> FileHasher.hashAll(source, entries, workers))
 				.withMessageContaining("has no file " + tag(41) + ".sql");
+		}
+	}
+
+	@Test
+	void anErrorOnAWorkerReachesTheCallerAsItIs() {
+		MigrationSource folder = folder();
+		List<JournalEntry> entries = JournalFile.parse(folder);
+		StackOverflowError thrown = new StackOverflowError("thrown while reading " + tag(300) + ".sql");
+		MigrationSource failing = new MigrationSource() {
+
+			@Override
+			public Optional<byte[]> read(String relativePath) throws IOException {
+				if (relativePath.equals(tag(300) + ".sql")) {
+					throw thrown;
+				}
+				return folder.read(relativePath);
+			}
+
+			@Override
+			public List<String> files() throws IOException {
+				return folder.files();
+			}
+
+			@Override
+			public String description() {
+				return folder.description();
+			}
+
+		};
+		for (int workers : new int[] { 1, 3 }) {
+			assertThatThrownBy(() -> FileHasher.hashAll(failing, entries, workers)).isSameAs(thrown);
 		}
 	}
 
