@@ -22,13 +22,16 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Steps of {@link #apply(Connection, Migration)}, one {@link Segment} after the other:
  * <ol>
- * <li>a transactional segment runs in one transaction: {@code SET LOCAL lock_timeout}, each statement alone, commit
- * (or rollback where the file says {@code ROLLBACK}); when a statement waits too long for a lock (SQLSTATE 55P03) the
- * segment is rolled back and tried again, up to the retry count; a committed segment is never run again;</li>
+ * <li>a transactional segment runs in one transaction: its settings ({@code lock_timeout}, {@code statement_timeout},
+ * {@code synchronous_commit}), its statements, commit (or rollback where the file says {@code ROLLBACK}). Statements
+ * that return no rows go to the server together with the settings before them and the history row and
+ * {@code COMMIT} after them, one round trip for a file of DDL ({@link StatementBatch}); one that may return rows is
+ * sent alone. When a statement waits too long for a lock (SQLSTATE 55P03) the segment is rolled back and tried
+ * again, up to the retry count; a committed segment is never run again;</li>
  * <li>an autocommit segment runs its statements one by one, with no short lock timeout (it would leave an INVALID
  * index);</li>
  * <li>the history row is written after the last statement: inside the last segment's transaction where it has one,
- * sent together with that transaction's {@code COMMIT}, else alone.</li>
+ * together with that transaction's {@code COMMIT}, else alone.</li>
  * </ol>
  * A plain file is one segment, so it runs in one transaction with its history row, or wholly in autocommit.
  */
@@ -43,10 +46,19 @@ public final class Executor {
 	/** SQLSTATE class 08, connection exception: pgjdbc reports a broken connection as 08006. */
 	private static final String CONNECTION_EXCEPTION = "08";
 
+	/**
+	 * SQLSTATEs 57P01-57P05: the server ended the session (an administrator's {@code pg_terminate_backend}, a
+	 * shutdown, a crash, an idle-session timeout).
+	 */
+	private static final String SESSION_ENDED = "57P0";
+
 	/** duplicate_table, duplicate_object: a relation, index, type ... of that name exists. */
 	private static final Set<String> ALREADY_EXISTS = Set.of("42P07", "42710");
 
 	private static final Pattern POSITION = Pattern.compile("\\n\\s*Position: (\\d+)");
+
+	/** What a failure that is no statement's was doing. */
+	private static final String RECORDING = "recording it in the history table or committing it";
 
 	private final HistoryStore history;
 
@@ -134,37 +146,48 @@ public final class Executor {
 			int current = 0;
 			try (Statement statement = connection.createStatement()) {
 				statement.setEscapeProcessing(false);
-				// the settings are not sent together with the first statement: in pgjdbc's simple query mode both
-				// would reach the server as one query, and an error's position would no longer be the statement's
+				// statements that return no rows travel together, each as an entry of its own (so an error's position
+				// stays the statement's); one that may return rows is sent alone, with all its rows asked for
+				StatementBatch batch = new StatementBatch();
 				if (settings != null) {
-					statement.execute(settings);
+					batch.addOwn(settings, "setting the transaction's timeouts and synchronous_commit");
 				}
 				for (SqlStatement sql : segment.statements()) {
+					if (sql.returnsNoRows()) {
+						batch.add(sql);
+						continue;
+					}
+					batch.send(statement);
 					current = sql.number();
 					statement.execute(sql.sql());
+					current = 0;
 				}
-				current = 0;
 				if (segment.rollback()) {
+					batch.send(statement);
 					connection.rollback();
 					return;
 				}
 				if (record) {
-					this.history.recordAndCommit(connection, migration);
+					batch.addOwn(this.history.recordStatement(migration), RECORDING);
+					batch.addOwn("COMMIT", RECORDING);
 				}
-				// sends COMMIT, or nothing when recordAndCommit has ended the transaction on the server
+				batch.send(statement);
+				// sends COMMIT, or nothing when the batch's COMMIT has ended the transaction on the server
 				connection.commit();
 				segment.statements().forEach((sql) -> committed.set(sql.number()));
 				return;
 			}
-			catch (SQLException ex) {
-				rollback(connection, ex);
-				if (LOCK_NOT_AVAILABLE.equals(ex.getSQLState()) && attempt < this.lockRetries) {
+			catch (SQLException | StatementBatch.Failure ex) {
+				SQLException error = (ex instanceof StatementBatch.Failure failed) ? failed.error() : (SQLException) ex;
+				rollback(connection, error);
+				if (LOCK_NOT_AVAILABLE.equals(error.getSQLState()) && attempt < this.lockRetries) {
 					logger.warn("{} waited longer than lock_timeout {} for a lock (attempt {} of {}); trying again",
 							migration.tag(), this.statementLockTimeout, attempt + 1, this.lockRetries + 1);
 					pause(attempt);
 					continue;
 				}
-				throw failure(migration, current, ex, committed);
+				throw (ex instanceof StatementBatch.Failure failed) ? failure(migration, failed, committed)
+						: failure(migration, current, error, committed);
 			}
 			finally {
 				if (!connection.isClosed()) {
@@ -268,17 +291,45 @@ public final class Executor {
 				null);
 	}
 
+	/** The failure of a batch, at the statement or own step its failed entry names. */
+	private MigrationFailedException failure(Migration migration, StatementBatch.Failure failed, BitSet committed) {
+		SqlStatement statement = failed.statement();
+		if (statement != null) {
+			return failure(migration, statement.number(), failed.error(), committed);
+		}
+		if (failed.doing() != null) {
+			return failure(migration, failed.doing(), 0, failed.error(), committed);
+		}
+		// the connection broke while they ran: the server did not say which one it was at
+		List<SqlStatement> sent = failed.candidates();
+		if (sent.isEmpty()) {
+			return failure(migration, RECORDING, 0, failed.error(), committed);
+		}
+		SqlStatement first = sent.get(0);
+		SqlStatement last = sent.get(sent.size() - 1);
+		String unknown = " of " + migration.entry().fileName() + "; the connection broke before the server said how far"
+				+ " it had come)";
+		String where = (first == last)
+				? "statement " + first.number() + " of " + migration.statements().size() + " or after it (line "
+						+ first.position() + unknown
+				: "one of statements " + first.number() + "-" + last.number() + " of " + migration.statements().size()
+						+ " or after them (lines " + first.line() + "-" + last.line() + unknown;
+		return failure(migration, where, first.number(), failed.error(), committed);
+	}
+
 	private MigrationFailedException failure(Migration migration, int number, SQLException ex, BitSet committed) {
-		String file = migration.entry().fileName();
-		String where;
 		if (number > 0) {
 			SqlStatement failed = migration.statements().get(number - 1);
-			where = "statement " + number + " of " + migration.statements().size() + " (line " + failed.position()
-					+ " of " + file + errorPosition(failed, ex) + ")";
+			String where = "statement " + number + " of " + migration.statements().size() + " (line "
+					+ failed.position() + " of " + migration.entry().fileName() + errorPosition(failed, ex) + ")";
+			return failure(migration, where, number, ex, committed);
 		}
-		else {
-			where = "recording it in the history table or committing it";
-		}
+		return failure(migration, RECORDING, 0, ex, committed);
+	}
+
+	private MigrationFailedException failure(Migration migration, String where, int number, SQLException ex,
+			BitSet committed) {
+		String file = migration.entry().fileName();
 		String message = "Migration " + migration.tag() + " failed at " + where + ": " + ex.getMessage().strip()
 				+ " [SQLSTATE " + ex.getSQLState() + "]. " + outcome(migration, committed);
 		String action;
@@ -293,7 +344,8 @@ public final class Executor {
 					+ " needs for longer than migrator.statement-lock-timeout (" + this.statementLockTimeout + ") on "
 					+ (this.lockRetries + 1) + " attempts: find it in pg_stat_activity, or retry at a quieter time.";
 		}
-		else if (String.valueOf(ex.getSQLState()).startsWith(CONNECTION_EXCEPTION)) {
+		else if (String.valueOf(ex.getSQLState()).startsWith(CONNECTION_EXCEPTION)
+				|| String.valueOf(ex.getSQLState()).startsWith(SESSION_ENDED)) {
 			action = "The connection to the database broke during " + migration.tag() + " (the network, a proxy, or the"
 					+ " server restarting or ending the session); " + file + " needs no change. Check that the database"
 					+ " is reachable, then run again: the server rolls back what was not committed.";

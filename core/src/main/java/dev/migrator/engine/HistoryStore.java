@@ -175,25 +175,33 @@ public final class HistoryStore {
 	 * table with {@code name} the name drizzle-orm 1.0 gives it.
 	 */
 	public void record(Connection connection, Migration migration) throws SQLException {
-		insert(connection, migration, "");
+		insert(connection, migration);
 	}
 
 	/**
-	 * Records a migration as applied in the connection's current transaction and commits it, in one round trip. The
-	 * server ends the transaction, so a following {@link Connection#commit()} sends nothing; when the row or the
-	 * commit fails (a deferred constraint), the transaction is rolled back and nothing is recorded.
-	 * @param connection a connection in a transaction (not in autocommit mode)
+	 * The statement that records a migration as applied, as {@link #record(Connection, Migration)} does, with its
+	 * values written out, to be sent together with other statements.
 	 * @param migration the migration
+	 * @return an {@code INSERT} of its row
 	 */
-	public void recordAndCommit(Connection connection, Migration migration) throws SQLException {
-		insert(connection, migration, ";COMMIT");
+	public String recordStatement(Migration migration) {
+		return "INSERT INTO " + this.qualified + (this.named ? " (hash, created_at, name)" : " (hash, created_at)")
+				+ " VALUES (" + literal(migration.hash()) + ", " + migration.entry().when()
+				+ (this.named ? ", " + literal(migration.entry().name()) : "") + ")";
 	}
 
-	private void insert(Connection connection, Migration migration, String then) throws SQLException {
+	/**
+	 * A string literal that reads the same whatever {@code standard_conforming_strings} says: an {@code E'...'}
+	 * string, with its quotes and backslashes doubled.
+	 */
+	static String literal(String value) {
+		return "E'" + value.replace("\\", "\\\\").replace("'", "''") + "'";
+	}
+
+	private void insert(Connection connection, Migration migration) throws SQLException {
 		boolean withName = this.named;
 		try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + this.qualified
-				+ (withName ? " (hash, created_at, name) VALUES (?, ?, ?)" : " (hash, created_at) VALUES (?, ?)")
-				+ then)) {
+				+ (withName ? " (hash, created_at, name) VALUES (?, ?, ?)" : " (hash, created_at) VALUES (?, ?)"))) {
 			insert.setString(1, migration.hash());
 			insert.setLong(2, migration.entry().when());
 			if (withName) {

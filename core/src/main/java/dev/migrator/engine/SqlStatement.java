@@ -37,6 +37,24 @@ public record SqlStatement(int number, String sql, int line, int column, List<St
 	}
 
 	/**
+	 * Whether this statement surely returns no rows, judged by its first word: DDL, {@code DO}, settings, and
+	 * {@code INSERT}/{@code UPDATE}/{@code DELETE}/{@code MERGE} without {@code RETURNING}. Such a statement runs to
+	 * its end however many rows a client asks for; a {@code SELECT} (which may call a function for every row),
+	 * {@code WITH}, {@code CALL}, {@code EXPLAIN}, anything else, and a function with a {@code BEGIN ATOMIC} body
+	 * (whose inner {@code ;} a driver might split at) are not counted among them.
+	 */
+	public boolean returnsNoRows() {
+		return switch (word(0)) {
+			case "CREATE" -> !(this.keywords.contains("ATOMIC") && this.keywords.contains("BEGIN"));
+			case "ALTER", "DROP", "COMMENT", "GRANT", "REVOKE", "TRUNCATE", "DO", "SET", "RESET", "LOCK", "REFRESH",
+					"REINDEX", "CLUSTER", "ANALYZE", "SECURITY", "NOTIFY", "REASSIGN", "IMPORT" ->
+				true;
+			case "INSERT", "UPDATE", "DELETE", "MERGE" -> !this.keywords.contains("RETURNING");
+			default -> false;
+		};
+	}
+
+	/**
 	 * What this statement does to the transaction when it stands at the top level of a file: {@code BEGIN}/
 	 * {@code START TRANSACTION} opens one, {@code COMMIT}/{@code END} and {@code ROLLBACK}/{@code ABORT} close one
 	 * ({@code ROLLBACK TO SAVEPOINT} and the {@code PREPARED} forms are ordinary statements).

@@ -1,0 +1,174 @@
+package dev.migrator.engine;
+
+import java.sql.BatchUpdateException;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Statements of one transaction that go to the server together, in one round trip, through JDBC's batch: the
+ * transaction's settings, a migration's statements that return no rows, its history row and {@code COMMIT}.
+ *
+ * <p>The server runs them in order and, at the first error, skips the rest, so the transaction fails as it would
+ * one statement at a time. pgjdbc names the failed entry in its message ({@code Batch entry 2 ...}, in each of its
+ * languages the first number), and its own error, with the position in that entry, is the next exception; from
+ * those {@link Failure} says which statement failed. When the connection breaks, the entry pgjdbc names is only as
+ * far as the results had arrived (the server sends them when it stops), so the failure names the statements from
+ * there on. Only statements that return no rows belong in a batch
+ * ({@link SqlStatement#returnsNoRows()}): pgjdbc asks for at most one row of each, so a {@code SELECT} would stop
+ * after its first.
+ */
+final class StatementBatch {
+
+	private static final Pattern ENTRY = Pattern.compile("^\\D*(\\d+)");
+
+	/** SQLSTATE connection_failure, as pgjdbc reports a broken connection. */
+	private static final String BROKEN_CONNECTION = "08006";
+
+	/** SQLSTATE class 08, connection exception. */
+	private static final String CONNECTION_EXCEPTION = "08";
+
+	private final List<String> texts = new ArrayList<>();
+
+	/** For each entry, the migration's statement, or what Migrator's own entry does. */
+	private final List<Object> entries = new ArrayList<>();
+
+	/**
+	 * Adds one of the migration's statements.
+	 * @param statement a statement that returns no rows
+	 */
+	void add(SqlStatement statement) {
+		this.texts.add(statement.sql());
+		this.entries.add(statement);
+	}
+
+	/**
+	 * Adds a statement of Migrator's own.
+	 * @param sql the statement, returning at most one row
+	 * @param doing what it does, for a message such as "failed at {@code doing}"
+	 */
+	void addOwn(String sql, String doing) {
+		this.texts.add(sql);
+		this.entries.add(doing);
+	}
+
+	/**
+	 * Sends what was added, or nothing when nothing was, and empties the batch.
+	 * @param statement a statement of the connection, with escape processing off
+	 * @throws Failure naming the entry that failed
+	 */
+	void send(Statement statement) throws Failure {
+		if (this.texts.isEmpty()) {
+			return;
+		}
+		try {
+			for (String text : this.texts) {
+				statement.addBatch(text);
+			}
+			statement.executeBatch();
+		}
+		catch (SQLException ex) {
+			clear(statement, ex);
+			throw failure(ex);
+		}
+		catch (AssertionError ex) {
+			// pgjdbc asserts that a batch's connection is still open when it reports the batch's error; under -ea
+			// (as in tests) a connection the server ended mid-batch surfaces as this assertion
+			if (!closed(statement)) {
+				throw ex;
+			}
+			throw failure(new SQLException("the connection was closed while the statements ran", BROKEN_CONNECTION, ex));
+		}
+		this.texts.clear();
+		this.entries.clear();
+	}
+
+	private Failure failure(SQLException ex) {
+		SQLException error = ex;
+		int index = 0;
+		boolean exact = false;
+		if (ex instanceof BatchUpdateException) {
+			error = (ex.getNextException() != null) ? ex.getNextException() : ex;
+			Matcher matcher = ENTRY.matcher(String.valueOf(ex.getMessage()));
+			if (matcher.find() && Integer.parseInt(matcher.group(1)) < this.entries.size()) {
+				index = Integer.parseInt(matcher.group(1));
+				// the server's error comes after the results of the entries before it; a broken connection only says
+				// how far the results had arrived, and the server may have gone further
+				exact = !String.valueOf(error.getSQLState()).startsWith(CONNECTION_EXCEPTION);
+			}
+		}
+		Object entry = (exact || this.entries.size() == 1) ? this.entries.get(index) : null;
+		List<SqlStatement> candidates = this.entries.subList(index, this.entries.size())
+			.stream()
+			.filter(SqlStatement.class::isInstance)
+			.map(SqlStatement.class::cast)
+			.toList();
+		this.texts.clear();
+		this.entries.clear();
+		return new Failure(error, entry, candidates);
+	}
+
+	private static boolean closed(Statement statement) {
+		try {
+			return statement.getConnection().isClosed();
+		}
+		catch (SQLException ex) {
+			return true;
+		}
+	}
+
+	private static void clear(Statement statement, SQLException failed) {
+		try {
+			statement.clearBatch();
+		}
+		catch (SQLException ex) {
+			failed.addSuppressed(ex);
+		}
+	}
+
+	/**
+	 * A batch that failed.
+	 */
+	static final class Failure extends Exception {
+
+		private static final long serialVersionUID = 1L;
+
+		private final transient Object entry;
+
+		private final transient List<SqlStatement> statements;
+
+		Failure(SQLException error, Object entry, List<SqlStatement> statements) {
+			super(error);
+			this.entry = entry;
+			this.statements = statements;
+		}
+
+		/** The server's error (or the driver's, when the connection broke). */
+		SQLException error() {
+			return (SQLException) getCause();
+		}
+
+		/** The migration's statement that failed, or {@code null} when it was Migrator's own or is not known. */
+		SqlStatement statement() {
+			return (this.entry instanceof SqlStatement statement) ? statement : null;
+		}
+
+		/** What Migrator's own failed entry did, or {@code null}. */
+		String doing() {
+			return (this.entry instanceof String doing) ? doing : null;
+		}
+
+		/**
+		 * When no entry is named: the migration's statements that may have been running when it failed (a broken
+		 * connection does not say which), in order; the failure may also have come after the last of them.
+		 */
+		List<SqlStatement> candidates() {
+			return this.statements;
+		}
+
+	}
+
+}
