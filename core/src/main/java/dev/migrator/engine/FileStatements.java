@@ -1,9 +1,10 @@
 package dev.migrator.engine;
 
-import java.io.IOException;
 import java.lang.ref.SoftReference;
 import java.util.AbstractList;
 import java.util.List;
+
+import dev.migrator.engine.lint.Suppressions;
 
 /**
  * The statements of a migration file, read, decoded and split on first use rather than when the journal is read: an
@@ -16,7 +17,7 @@ final class FileStatements extends AbstractList<SqlStatement> {
 
 	private final JournalEntry entry;
 
-	private SoftReference<List<SqlStatement>> statements = new SoftReference<>(null);
+	private SoftReference<Split> split = new SoftReference<>(null);
 
 	FileStatements(MigrationSource source, JournalEntry entry) {
 		this.source = source;
@@ -25,31 +26,43 @@ final class FileStatements extends AbstractList<SqlStatement> {
 
 	@Override
 	public SqlStatement get(int index) {
-		return load().get(index);
+		return load().statements().get(index);
 	}
 
 	@Override
 	public int size() {
-		return load().size();
+		return load().statements().size();
+	}
+
+	/**
+	 * The file's text for the lint's {@code migrator:allow} comments: kept from the split only when it may hold one
+	 * ({@link Suppressions#mayHold(String)}), else empty, so most files need not be read again for the lint.
+	 */
+	String lintText() {
+		return load().lintText();
 	}
 
 	/** Drops the split, for a migration that has been applied: its SQL is not needed again. */
 	synchronized void release() {
-		this.statements = new SoftReference<>(null);
+		this.split = new SoftReference<>(null);
 	}
 
 	/**
 	 * The split file.
 	 * @throws JournalException when the file is gone, not UTF-8, or has an unclosed string, comment or dollar quote
 	 */
-	private synchronized List<SqlStatement> load() {
-		List<SqlStatement> loaded = this.statements.get();
+	private synchronized Split load() {
+		Split loaded = this.split.get();
 		if (loaded == null) {
 			String file = this.entry.fileName();
-			loaded = StatementSplitter.split(file, Journal.decode(file, Journal.readFile(this.source, this.entry)));
-			this.statements = new SoftReference<>(loaded);
+			String text = Journal.decode(file, Journal.readFile(this.source, this.entry));
+			loaded = new Split(StatementSplitter.split(file, text), Suppressions.mayHold(text) ? text : "");
+			this.split = new SoftReference<>(loaded);
 		}
 		return loaded;
+	}
+
+	private record Split(List<SqlStatement> statements, String lintText) {
 	}
 
 }

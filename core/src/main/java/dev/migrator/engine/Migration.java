@@ -1,6 +1,7 @@
 package dev.migrator.engine;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A journal entry with its file read, hashed and split.
@@ -20,6 +21,14 @@ public record Migration(JournalEntry entry, String hash, List<SqlStatement> stat
 		if (this.statements instanceof FileStatements file) {
 			file.release();
 		}
+	}
+
+	/**
+	 * The file's text as the lint needs it for its {@code migrator:allow} comments, kept from the split (empty for a
+	 * file without one), or nothing for a migration whose statements were not split from a file here.
+	 */
+	public Optional<String> lintText() {
+		return (this.statements instanceof FileStatements file) ? Optional.of(file.lintText()) : Optional.empty();
 	}
 
 	/** How the statements run: one transaction, autocommit, or several segments where the file controls them. */

@@ -16,8 +16,9 @@ import dev.migrator.engine.MigratorException;
  * <p>Steps of {@link #lint(List, MigrationSource, DatabaseFacts)}:
  * <ol>
  * <li>with {@code migrator.lint.mode=off}, nothing;</li>
- * <li>for each migration, in order: read its file's text again for the {@code migrator:allow} comments
- * ({@link Suppressions}; the text is not kept from the split, so a pending file's SQL is not held twice), then
+ * <li>for each migration, in order: take its file's text for the {@code migrator:allow} comments
+ * ({@link Suppressions}) from the split, which keeps it only for a file that mentions them (so a pending file's SQL is
+ * not held twice), or read it again for a migration not split from a file; then
  * check its statements against the facts ({@link MigrationLint}); each migration is judged alone, so a table created
  * earlier in the same migration is new, and with live facts so is one created by an earlier pending migration (the
  * database does not have it yet);</li>
@@ -50,7 +51,8 @@ public final class Linter {
 		List<Finding> findings = new ArrayList<>();
 		if (this.settings.mode() != LintSettings.Mode.OFF) {
 			for (Migration migration : pending) {
-				findings.addAll(lint(migration, text(source, migration), facts));
+				String text = migration.lintText().orElseGet(() -> text(source, migration));
+				findings.addAll(lint(migration, text, facts));
 			}
 		}
 		return List.copyOf(findings);

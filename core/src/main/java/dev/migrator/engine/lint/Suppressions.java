@@ -31,6 +31,8 @@ import dev.migrator.engine.SqlStatement;
  */
 public final class Suppressions {
 
+	private static final String MARKER = "migrator:allow";
+
 	private static final Pattern ALLOW = Pattern.compile("--\\s*migrator:allow\\b\\s*(\\S*)\\s*(.*)");
 
 	private final Set<Rule> fileWide = EnumSet.noneOf(Rule.class);
@@ -43,6 +45,16 @@ public final class Suppressions {
 	}
 
 	/**
+	 * Whether a file's text may hold an allow comment; when it does not, {@link #parse(String, String, List)} finds
+	 * none in it, and an empty text stands for it.
+	 * @param text the file's text
+	 * @return whether it mentions {@code migrator:allow} anywhere
+	 */
+	public static boolean mayHold(String text) {
+		return text.contains(MARKER);
+	}
+
+	/**
 	 * Reads the allow comments of a file.
 	 * @param file the file's name, for findings
 	 * @param text the file's text
@@ -51,7 +63,7 @@ public final class Suppressions {
 	 */
 	public static Suppressions parse(String file, String text, List<SqlStatement> statements) {
 		Suppressions suppressions = new Suppressions();
-		if (!text.contains("migrator:allow")) {
+		if (!mayHold(text)) {
 			// most files have no comment to find: no need to split them into lines and match each
 			return suppressions;
 		}

@@ -49,6 +49,30 @@ class CatalogFactsTests {
 	}
 
 	@Test
+	void theNamesAreReadAtTheFirstQuestionSoATableCreatedAfterItStaysMissing() throws Exception {
+		try (Connection connection = db.connect(); Connection other = db.connect()) {
+			connection.createStatement().execute("CREATE TEMPORARY TABLE scratch (id int)");
+			CatalogFacts facts = new CatalogFacts(connection, 1000);
+			assertThat(facts.tableExists(TableName.of("later"))).isFalse();
+			other.createStatement().execute("CREATE TABLE later (id int)");
+			other.createStatement().execute("CREATE TABLE app.later_too (id int)");
+			assertThat(facts.tableExists(TableName.of("later"))).isFalse();
+			assertThat(facts.tableExists(new TableName("app", "later_too"))).isFalse();
+			// the temporary schema is on search_path first, as to_regclass sees it
+			assertThat(facts.tableExists(TableName.of("scratch"))).isTrue();
+			assertThat(facts.tableExists(TableName.of("unanalyzed"))).isTrue();
+			assertThat(facts.tableExists(new TableName("app", "recent"))).isFalse();
+			// more relations than the limit: no names are read, and each table is asked about when it comes up
+			CatalogFacts asking = new CatalogFacts(connection, 1000, 5);
+			assertThat(asking.tableExists(new TableName("app", "later_too"))).isTrue();
+			assertThat(asking.tableExists(TableName.of("scratch"))).isTrue();
+			assertThat(asking.tableExists(new TableName("app", "recent"))).isFalse();
+			assertThat(asking.tableExists(TableName.of("nowhere"))).isFalse();
+			other.createStatement().execute("DROP TABLE later, app.later_too");
+		}
+	}
+
+	@Test
 	void analyzedTablesReportReltuplesAndTheirTotalSize() throws Exception {
 		try (Connection connection = db.connect()) {
 			CatalogFacts facts = new CatalogFacts(connection, 1000);
