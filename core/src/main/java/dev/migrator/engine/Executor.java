@@ -44,7 +44,7 @@ public final class Executor {
 	static final String QUERY_CANCELED = "57014";
 
 	/** SQLSTATE class 08, connection exception: pgjdbc reports a broken connection as 08006. */
-	private static final String CONNECTION_EXCEPTION = "08";
+	static final String CONNECTION_EXCEPTION = "08";
 
 	/**
 	 * SQLSTATEs 57P01-57P05: the server ended the session (an administrator's {@code pg_terminate_backend}, a

@@ -28,9 +28,6 @@ final class StatementBatch {
 	/** SQLSTATE connection_failure, as pgjdbc reports a broken connection. */
 	private static final String BROKEN_CONNECTION = "08006";
 
-	/** SQLSTATE class 08, connection exception. */
-	private static final String CONNECTION_EXCEPTION = "08";
-
 	private final List<String> texts = new ArrayList<>();
 
 	/** For each entry, the migration's statement, or what Migrator's own entry does. */
@@ -97,7 +94,7 @@ final class StatementBatch {
 				index = Integer.parseInt(matcher.group(1));
 				// the server's error comes after the results of the entries before it; a broken connection only says
 				// how far the results had arrived, and the server may have gone further
-				exact = !String.valueOf(error.getSQLState()).startsWith(CONNECTION_EXCEPTION);
+				exact = !String.valueOf(error.getSQLState()).startsWith(Executor.CONNECTION_EXCEPTION);
 			}
 		}
 		Object entry = (exact || this.entries.size() == 1) ? this.entries.get(index) : null;
