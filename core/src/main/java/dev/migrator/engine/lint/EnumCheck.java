@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import dev.migrator.engine.SqlStatement;
 
@@ -20,11 +21,15 @@ final class EnumCheck {
 	private EnumCheck() {
 	}
 
-	static void check(MigrationLint lint, List<SqlStatement> segment, Map<Integer, Tokens> tokensByStatement) {
+	/**
+	 * @param tokensOf a statement's tokens, asked for only where they matter: an {@code ALTER TYPE}, and the
+	 * statements after a value was added
+	 */
+	static void check(MigrationLint lint, List<SqlStatement> segment, Function<SqlStatement, Tokens> tokensOf) {
 		Map<String, Added> added = new LinkedHashMap<>();
 		for (SqlStatement statement : segment) {
-			Tokens tokens = tokensByStatement.get(statement.number());
-			if (tokens.words(0, "ALTER", "TYPE")) {
+			if (MigrationLint.word(statement, 0).equals("ALTER") && MigrationLint.word(statement, 1).equals("TYPE")) {
+				Tokens tokens = tokensOf.apply(statement);
 				TableName type = tokens.tableName(2);
 				int value = tokens.skip(tokens.afterName(2), "ADD", "VALUE");
 				value = tokens.skip(value, "IF", "NOT", "EXISTS");
@@ -33,7 +38,9 @@ final class EnumCheck {
 				}
 				continue;
 			}
-			reportUses(lint, statement, tokens, added);
+			if (!added.isEmpty()) {
+				reportUses(lint, statement, tokensOf.apply(statement), added);
+			}
 		}
 	}
 

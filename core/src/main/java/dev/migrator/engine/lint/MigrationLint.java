@@ -6,6 +6,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.Set;
+import java.util.function.Function;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,7 +21,8 @@ import dev.migrator.engine.SqlStatement;
  *
  * <p>Steps:
  * <ol>
- * <li>tokenize each statement ({@link Lexer}) and hand it, by its leading words, to the check for its kind:
+ * <li>tokenize each statement whose first word a check is for ({@link Lexer}) and hand it, by its leading words, to
+ * the check for its kind:
  * {@code CREATE TABLE}/{@code DROP TABLE} ({@link TableChecks}), {@code CREATE INDEX} ({@link IndexCheck}),
  * {@code ALTER TABLE} ({@link AlterTableChecks}), {@code UPDATE}/{@code DELETE} ({@link BackfillCheck}); any other
  * statement, and any statement a check cannot follow, is skipped;</li>
@@ -33,6 +36,9 @@ import dev.migrator.engine.SqlStatement;
 final class MigrationLint {
 
 	private static final Logger logger = LoggerFactory.getLogger(MigrationLint.class);
+
+	/** The first words of the statements {@link #check(SqlStatement, Tokens)} hands to a check. */
+	private static final Set<String> CHECKED = Set.of("CREATE", "DROP", "ALTER", "UPDATE", "DELETE", "WITH");
 
 	private final String file;
 
@@ -58,9 +64,15 @@ final class MigrationLint {
 			long largeTableRows) {
 		MigrationLint lint = new MigrationLint(migration.entry().fileName(), facts, largeTableRows, suppressions);
 		Map<Integer, Tokens> tokens = new HashMap<>();
+		Function<SqlStatement, Tokens> tokensOf = (statement) -> tokens.computeIfAbsent(statement.number(),
+				(number) -> new Tokens(Lexer.tokens(statement)));
 		for (SqlStatement statement : migration.statements()) {
-			Tokens parsed = new Tokens(Lexer.tokens(statement));
-			tokens.put(statement.number(), parsed);
+			if (!CHECKED.contains(word(statement, 0))) {
+				// no check looks at it (an INSERT of data, a COMMENT, a DO block): it is tokenized only if the enum
+				// check needs its literals
+				continue;
+			}
+			Tokens parsed = tokensOf.apply(statement);
 			try {
 				lint.check(statement, parsed);
 			}
@@ -71,13 +83,19 @@ final class MigrationLint {
 		}
 		for (Segment segment : migration.segments()) {
 			if (segment.transactional()) {
-				EnumCheck.check(lint, segment.statements(), tokens);
+				EnumCheck.check(lint, segment.statements(), tokensOf);
 			}
 		}
 		List<Finding> all = new ArrayList<>(suppressions.problems());
 		all.addAll(lint.findings);
 		all.sort(Comparator.comparingInt(Finding::line).thenComparingInt(Finding::column));
 		return all;
+	}
+
+	/** A statement's word as the splitter saw it (upper-cased, outside strings and comments), or "". */
+	static String word(SqlStatement statement, int index) {
+		List<String> words = statement.keywords();
+		return (index < words.size()) ? words.get(index) : "";
 	}
 
 	private void check(SqlStatement statement, Tokens tokens) {

@@ -179,6 +179,11 @@ class RuleTests {
 		});
 		assertThat(offline("ALTER TYPE order_status ADD VALUE IF NOT EXISTS 'archived';\nCOMMIT;\n"
 				+ "UPDATE orders SET status = 'archived' WHERE status = 'deleted';")).isEmpty();
+		// an INSERT, which no other check reads, is looked at too once a value was added before it
+		assertThat(of(Rule.ENUM_VALUE_USED_IN_SAME_MIGRATION, offline("INSERT INTO orders (status) VALUES ('archived');\n"
+				+ "ALTER TYPE order_status ADD VALUE 'archived';\nINSERT INTO orders (status) VALUES ('archived');")))
+			.extracting(Finding::line)
+			.containsExactly(3);
 		// PostgreSQL 14 refuses even a value added to a type created in the same transaction (EnumValueTests)
 		assertThat(of(Rule.ENUM_VALUE_USED_IN_SAME_MIGRATION, offline("CREATE TYPE mood AS ENUM ('sad');\n"
 				+ "ALTER TYPE mood ADD VALUE 'happy';\nCREATE TABLE person (m mood DEFAULT 'happy');"))).hasSize(1);
