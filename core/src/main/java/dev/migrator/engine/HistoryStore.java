@@ -175,19 +175,23 @@ public final class HistoryStore {
 	 * table with {@code name} the name drizzle-orm 1.0 gives it.
 	 */
 	public void record(Connection connection, Migration migration) throws SQLException {
-		insert(connection, migration);
+		try (Statement insert = connection.createStatement()) {
+			insert.setEscapeProcessing(false);
+			insert.execute(recordStatement(migration));
+		}
 	}
 
 	/**
-	 * The statement that records a migration as applied, as {@link #record(Connection, Migration)} does, with its
-	 * values written out, to be sent together with other statements.
+	 * The statement that records a migration as applied, with its values written out, so that it can also be sent
+	 * together with other statements.
 	 * @param migration the migration
 	 * @return an {@code INSERT} of its row
 	 */
 	public String recordStatement(Migration migration) {
-		return "INSERT INTO " + this.qualified + (this.named ? " (hash, created_at, name)" : " (hash, created_at)")
+		boolean withName = this.named;
+		return "INSERT INTO " + this.qualified + (withName ? " (hash, created_at, name)" : " (hash, created_at)")
 				+ " VALUES (" + literal(migration.hash()) + ", " + migration.entry().when()
-				+ (this.named ? ", " + literal(migration.entry().name()) : "") + ")";
+				+ (withName ? ", " + literal(migration.entry().name()) : "") + ")";
 	}
 
 	/**
@@ -196,19 +200,6 @@ public final class HistoryStore {
 	 */
 	static String literal(String value) {
 		return "E'" + value.replace("\\", "\\\\").replace("'", "''") + "'";
-	}
-
-	private void insert(Connection connection, Migration migration) throws SQLException {
-		boolean withName = this.named;
-		try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + this.qualified
-				+ (withName ? " (hash, created_at, name) VALUES (?, ?, ?)" : " (hash, created_at) VALUES (?, ?)"))) {
-			insert.setString(1, migration.hash());
-			insert.setLong(2, migration.entry().when());
-			if (withName) {
-				insert.setString(3, migration.entry().name());
-			}
-			insert.execute();
-		}
 	}
 
 	/**

@@ -100,7 +100,12 @@ public record SqlStatement(int number, String sql, int line, int column, List<St
 		return this.line + ":" + this.column;
 	}
 
-	private String word(int index) {
+	/**
+	 * One of its words.
+	 * @param index the word's place, from 0
+	 * @return the word, upper-cased, or {@code ""} past the last
+	 */
+	public String word(int index) {
 		return index < this.keywords.size() ? this.keywords.get(index) : "";
 	}
 

@@ -28,18 +28,14 @@ final class StatementBatch {
 	/** SQLSTATE connection_failure, as pgjdbc reports a broken connection. */
 	private static final String BROKEN_CONNECTION = "08006";
 
-	private final List<String> texts = new ArrayList<>();
-
-	/** For each entry, the migration's statement, or what Migrator's own entry does. */
-	private final List<Object> entries = new ArrayList<>();
+	private final List<Entry> entries = new ArrayList<>();
 
 	/**
 	 * Adds one of the migration's statements.
 	 * @param statement a statement that returns no rows
 	 */
 	void add(SqlStatement statement) {
-		this.texts.add(statement.sql());
-		this.entries.add(statement);
+		this.entries.add(new Entry(statement.sql(), statement));
 	}
 
 	/**
@@ -48,8 +44,7 @@ final class StatementBatch {
 	 * @param doing what it does, for a message such as "failed at {@code doing}"
 	 */
 	void addOwn(String sql, String doing) {
-		this.texts.add(sql);
-		this.entries.add(doing);
+		this.entries.add(new Entry(sql, doing));
 	}
 
 	/**
@@ -58,12 +53,12 @@ final class StatementBatch {
 	 * @throws Failure naming the entry that failed
 	 */
 	void send(Statement statement) throws Failure {
-		if (this.texts.isEmpty()) {
+		if (this.entries.isEmpty()) {
 			return;
 		}
 		try {
-			for (String text : this.texts) {
-				statement.addBatch(text);
+			for (Entry entry : this.entries) {
+				statement.addBatch(entry.sql());
 			}
 			statement.executeBatch();
 		}
@@ -79,7 +74,6 @@ final class StatementBatch {
 			}
 			throw failure(new SQLException("the connection was closed while the statements ran", BROKEN_CONNECTION, ex));
 		}
-		this.texts.clear();
 		this.entries.clear();
 	}
 
@@ -90,20 +84,21 @@ final class StatementBatch {
 		if (ex instanceof BatchUpdateException) {
 			error = (ex.getNextException() != null) ? ex.getNextException() : ex;
 			Matcher matcher = ENTRY.matcher(String.valueOf(ex.getMessage()));
-			if (matcher.find() && Integer.parseInt(matcher.group(1)) < this.entries.size()) {
-				index = Integer.parseInt(matcher.group(1));
+			int named = matcher.find() ? Integer.parseInt(matcher.group(1)) : -1;
+			if (named >= 0 && named < this.entries.size()) {
+				index = named;
 				// the server's error comes after the results of the entries before it; a broken connection only says
 				// how far the results had arrived, and the server may have gone further
 				exact = !String.valueOf(error.getSQLState()).startsWith(Executor.CONNECTION_EXCEPTION);
 			}
 		}
-		Object entry = (exact || this.entries.size() == 1) ? this.entries.get(index) : null;
+		Object entry = (exact || this.entries.size() == 1) ? this.entries.get(index).what() : null;
 		List<SqlStatement> candidates = this.entries.subList(index, this.entries.size())
 			.stream()
+			.map(Entry::what)
 			.filter(SqlStatement.class::isInstance)
 			.map(SqlStatement.class::cast)
 			.toList();
-		this.texts.clear();
 		this.entries.clear();
 		return new Failure(error, entry, candidates);
 	}
@@ -124,6 +119,14 @@ final class StatementBatch {
 		catch (SQLException ex) {
 			failed.addSuppressed(ex);
 		}
+	}
+
+	/**
+	 * One statement of the batch.
+	 * @param sql its text
+	 * @param what the migration's {@link SqlStatement}, or what Migrator's own statement does
+	 */
+	private record Entry(String sql, Object what) {
 	}
 
 	/**

@@ -28,7 +28,7 @@ final class EnumCheck {
 	static void check(MigrationLint lint, List<SqlStatement> segment, Function<SqlStatement, Tokens> tokensOf) {
 		Map<String, Added> added = new LinkedHashMap<>();
 		for (SqlStatement statement : segment) {
-			if (MigrationLint.word(statement, 0).equals("ALTER") && MigrationLint.word(statement, 1).equals("TYPE")) {
+			if (statement.word(0).equals("ALTER") && statement.word(1).equals("TYPE")) {
 				Tokens tokens = tokensOf.apply(statement);
 				TableName type = tokens.tableName(2);
 				int value = tokens.skip(tokens.afterName(2), "ADD", "VALUE");

@@ -67,7 +67,7 @@ final class MigrationLint {
 		Function<SqlStatement, Tokens> tokensOf = (statement) -> tokens.computeIfAbsent(statement.number(),
 				(number) -> new Tokens(Lexer.tokens(statement)));
 		for (SqlStatement statement : migration.statements()) {
-			if (!CHECKED.contains(word(statement, 0))) {
+			if (!CHECKED.contains(statement.word(0))) {
 				// no check looks at it (an INSERT of data, a COMMENT, a DO block): it is tokenized only if the enum
 				// check needs its literals
 				continue;
@@ -90,12 +90,6 @@ final class MigrationLint {
 		all.addAll(lint.findings);
 		all.sort(Comparator.comparingInt(Finding::line).thenComparingInt(Finding::column));
 		return all;
-	}
-
-	/** A statement's word as the splitter saw it (upper-cased, outside strings and comments), or "". */
-	static String word(SqlStatement statement, int index) {
-		List<String> words = statement.keywords();
-		return (index < words.size()) ? words.get(index) : "";
 	}
 
 	private void check(SqlStatement statement, Tokens tokens) {
