@@ -86,7 +86,8 @@ final class SettingsOptions {
 
 	@Option(names = "--group-commit", paramLabel = "true|false", order = 23, arity = "1",
 			description = "Commit all migrations of a run but the last without waiting for the WAL flush (the last"
-					+ " flush makes them durable); false waits at every commit. Default: ${DEFAULT-VALUE}.")
+					+ " flush makes them durable), and send up to 50 plain migrations in one round trip, each in its own"
+					+ " transaction; false waits at every commit. Default: ${DEFAULT-VALUE}.")
 	boolean groupCommit = MigratorSettings.DEFAULT_GROUP_COMMIT;
 
 	@Option(names = "--lint", paramLabel = "warn|fail|off", order = 24,

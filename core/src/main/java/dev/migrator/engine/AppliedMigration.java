@@ -8,7 +8,9 @@ import java.time.Duration;
  * @param tag its tag
  * @param when its journal {@code when}
  * @param hash the hash recorded
- * @param duration how long its statements and history row took
+ * @param duration how long its statements and history row took; for one of several migrations sent to the server in
+ * one round trip (group commit), from its transaction's start to the next one's as the server recorded them in
+ * {@code applied_at}, and for the last of them the rest of the round trip
  */
 public record AppliedMigration(String tag, long when, String hash, Duration duration) {
 }

@@ -34,6 +34,8 @@ import org.slf4j.LoggerFactory;
  * together with that transaction's {@code COMMIT}, else alone.</li>
  * </ol>
  * A plain file is one segment, so it runs in one transaction with its history row, or wholly in autocommit.
+ *
+ * <p>With group commit, plain migrations in a row go to the server together instead ({@link RoundTrip}).
  */
 public final class Executor {
 
@@ -58,7 +60,9 @@ public final class Executor {
 	private static final Pattern POSITION = Pattern.compile("\\n\\s*Position: (\\d+)");
 
 	/** What a failure that is no statement's was doing. */
-	private static final String RECORDING = "recording it in the history table or committing it";
+	static final String RECORDING = "recording it in the history table or committing it";
+
+	static final String SETTING = "setting the transaction's timeouts and synchronous_commit";
 
 	private final HistoryStore history;
 
@@ -111,6 +115,15 @@ public final class Executor {
 	 * @throws MigrationFailedException naming the statement that failed and what stayed committed
 	 */
 	public AppliedMigration apply(Connection connection, Migration migration, boolean durable) throws SQLException {
+		return apply(connection, migration, durable, 0);
+	}
+
+	/**
+	 * Applies a migration whose first transaction already waited too long for a lock {@code attemptsMade} times.
+	 * @see #apply(Connection, Migration, boolean)
+	 */
+	AppliedMigration apply(Connection connection, Migration migration, boolean durable, int attemptsMade)
+			throws SQLException {
 		long started = System.nanoTime();
 		List<Segment> segments = migration.segments();
 		BitSet committed = new BitSet();
@@ -119,7 +132,7 @@ public final class Executor {
 			Segment segment = segments.get(i);
 			if (segment.transactional()) {
 				boolean record = i == segments.size() - 1 && !segment.rollback();
-				runInTransaction(connection, migration, segment, record, durable, committed);
+				runInTransaction(connection, migration, segment, record, durable, committed, (i == 0) ? attemptsMade : 0);
 				recorded = record;
 			}
 			else {
@@ -139,9 +152,9 @@ public final class Executor {
 	}
 
 	private void runInTransaction(Connection connection, Migration migration, Segment segment, boolean record,
-			boolean durable, BitSet committed) throws SQLException {
+			boolean durable, BitSet committed, int attemptsMade) throws SQLException {
 		String settings = transactionSettings(durable);
-		for (int attempt = 0;; attempt++) {
+		for (int attempt = attemptsMade;; attempt++) {
 			connection.setAutoCommit(false);
 			int current = 0;
 			try (Statement statement = connection.createStatement()) {
@@ -150,7 +163,7 @@ public final class Executor {
 				// stays the statement's); one that may return rows is sent alone, with all its rows asked for
 				StatementBatch batch = new StatementBatch();
 				if (settings != null) {
-					batch.addOwn(settings, "setting the transaction's timeouts and synchronous_commit");
+					batch.addOwn(settings, SETTING);
 				}
 				for (SqlStatement sql : segment.statements()) {
 					if (sql.returnsNoRows()) {
@@ -180,10 +193,7 @@ public final class Executor {
 			catch (SQLException | StatementBatch.Failure ex) {
 				SQLException error = (ex instanceof StatementBatch.Failure failed) ? failed.error() : (SQLException) ex;
 				rollback(connection, error);
-				if (LOCK_NOT_AVAILABLE.equals(error.getSQLState()) && attempt < this.lockRetries) {
-					logger.warn("{} waited longer than lock_timeout {} for a lock (attempt {} of {}); trying again",
-							migration.tag(), this.statementLockTimeout, attempt + 1, this.lockRetries + 1);
-					pause(attempt);
+				if (retries(error, migration, attempt)) {
 					continue;
 				}
 				throw (ex instanceof StatementBatch.Failure failed) ? failure(migration, failed, committed)
@@ -195,6 +205,20 @@ public final class Executor {
 				}
 			}
 		}
+	}
+
+	/**
+	 * Whether a transaction that failed on an attempt is tried again: when it waited too long for a lock and attempts
+	 * are left; then it has paused before the next.
+	 */
+	boolean retries(SQLException error, Migration migration, int attempt) {
+		if (!LOCK_NOT_AVAILABLE.equals(error.getSQLState()) || attempt >= this.lockRetries) {
+			return false;
+		}
+		logger.warn("{} waited longer than lock_timeout {} for a lock (attempt {} of {}); trying again",
+				migration.tag(), this.statementLockTimeout, attempt + 1, this.lockRetries + 1);
+		pause(attempt);
+		return true;
 	}
 
 	/**
@@ -253,6 +277,12 @@ public final class Executor {
 	 * statement timeouts, and {@code synchronous_commit = off} for a commit that need not wait for the WAL flush.
 	 */
 	private String transactionSettings(boolean durable) {
+		List<String> settings = settingCalls(durable);
+		return settings.isEmpty() ? null : "SELECT " + String.join(", ", settings);
+	}
+
+	/** The {@code set_config} calls of {@link #transactionSettings}, in a list that may be added to. */
+	List<String> settingCalls(boolean durable) {
 		List<String> settings = new ArrayList<>();
 		if (!this.statementLockTimeout.isZero()) {
 			settings.add("set_config('lock_timeout', '" + this.statementLockTimeout.toMillis() + "', true)");
@@ -263,7 +293,7 @@ public final class Executor {
 		if (!durable) {
 			settings.add("set_config('synchronous_commit', 'off', true)");
 		}
-		return settings.isEmpty() ? null : "SELECT " + String.join(", ", settings);
+		return settings;
 	}
 
 	/** Sets a session setting and returns its previous value. */
@@ -292,7 +322,7 @@ public final class Executor {
 	}
 
 	/** The failure of a batch, at the statement or own step its failed entry names. */
-	private MigrationFailedException failure(Migration migration, StatementBatch.Failure failed, BitSet committed) {
+	MigrationFailedException failure(Migration migration, StatementBatch.Failure failed, BitSet committed) {
 		SqlStatement statement = failed.statement();
 		if (statement != null) {
 			return failure(migration, statement.number(), failed.error(), committed);
@@ -344,8 +374,7 @@ public final class Executor {
 					+ " needs for longer than migrator.statement-lock-timeout (" + this.statementLockTimeout + ") on "
 					+ (this.lockRetries + 1) + " attempts: find it in pg_stat_activity, or retry at a quieter time.";
 		}
-		else if (String.valueOf(ex.getSQLState()).startsWith(CONNECTION_EXCEPTION)
-				|| String.valueOf(ex.getSQLState()).startsWith(SESSION_ENDED)) {
+		else if (brokenConnection(ex)) {
 			action = "The connection to the database broke during " + migration.tag() + " (the network, a proxy, or the"
 					+ " server restarting or ending the session); " + file + " needs no change. Check that the database"
 					+ " is reachable, then run again: the server rolls back what was not committed.";
@@ -366,6 +395,12 @@ public final class Executor {
 					+ " is not recorded, so editing it is allowed).";
 		}
 		return new MigrationFailedException(migration.tag(), ex.getSQLState(), message, action, ex);
+	}
+
+	/** Whether an error says that the connection broke or the server ended the session. */
+	static boolean brokenConnection(SQLException ex) {
+		String state = String.valueOf(ex.getSQLState());
+		return state.startsWith(CONNECTION_EXCEPTION) || state.startsWith(SESSION_ENDED);
 	}
 
 	/** What the failed migration left behind. */

@@ -195,11 +195,50 @@ public final class HistoryStore {
 	}
 
 	/**
+	 * A condition that holds when the newest history row is a migration's: one look at the primary key's end.
+	 * @param migration the migration
+	 * @return an SQL boolean expression
+	 */
+	public String newestIs(Migration migration) {
+		return "EXISTS (SELECT 1 FROM (SELECT hash, created_at FROM " + this.qualified + " ORDER BY id DESC LIMIT 1)"
+				+ " newest WHERE hash = " + literal(migration.hash()) + " AND created_at = " + migration.entry().when()
+				+ ")";
+	}
+
+	/**
 	 * A string literal that reads the same whatever {@code standard_conforming_strings} says: an {@code E'...'}
 	 * string, with its quotes and backslashes doubled.
 	 */
 	static String literal(String value) {
 		return "E'" + value.replace("\\", "\\\\").replace("'", "''") + "'";
+	}
+
+	/**
+	 * When the transactions of the newest rows started: their {@code applied_at}, which defaults to the transaction's
+	 * {@code now()}.
+	 * @param connection the connection, holding the migration lock
+	 * @param count how many rows
+	 * @return microseconds since the epoch, oldest row first
+	 * @throws SQLException also when there are fewer rows or one has no {@code applied_at}
+	 */
+	long[] newestStarts(Connection connection, int count) throws SQLException {
+		long[] starts = new long[count];
+		try (Statement statement = connection.createStatement();
+				ResultSet rs = statement.executeQuery("SELECT (extract(epoch FROM applied_at) * 1000000)::bigint FROM"
+						+ " (SELECT id, applied_at FROM " + this.qualified + " ORDER BY id DESC LIMIT " + count
+						+ ") newest ORDER BY id")) {
+			int i = 0;
+			while (rs.next() && i < count) {
+				starts[i++] = rs.getLong(1);
+				if (rs.wasNull()) {
+					throw new SQLException("A history row has no applied_at");
+				}
+			}
+			if (i < count) {
+				throw new SQLException("The history table has " + i + " rows, not " + count);
+			}
+		}
+		return starts;
 	}
 
 	/**

@@ -7,7 +7,8 @@ import java.util.List;
  * {@code migrator-spring-boot-autoconfigure}. Give it to a migrator with {@link Migrator#withListener}.
  *
  * <p>A run calls {@link #beforeRun} first, then {@link #afterMigration} once per migration it applied, in order,
- * right after that migration's transaction committed, and last either {@link #afterRun} or {@link #onFailure}. The
+ * right after the round trip that committed it (with group commit, plain migrations in a row share one, up to 50),
+ * and last either {@link #afterRun} or {@link #onFailure}. The
  * calls come from the thread that runs {@code migrate()}, while the migration lock is held, so a listener should
  * return quickly. An exception a listener throws stops the run like a failed migration: what was applied stays.
  */

@@ -34,7 +34,8 @@ import org.slf4j.LoggerFactory;
  * <li>create the history table where missing, upgrade it for a Drizzle 1.0 folder, and read its rows
  * ({@link HistoryStore});</li>
  * <li>plan ({@link Planner}); any problem stops the run before anything is applied;</li>
- * <li>apply each pending migration with its history row ({@link Executor});</li>
+ * <li>apply each pending migration with its history row ({@link Executor}); with group commit, plain ones in a row
+ * several in one round trip ({@link RoundTrip});</li>
  * <li>release the lock and report what was applied.</li>
  * </ol>
  */
@@ -274,36 +275,31 @@ public final class Migrator {
 		int before = (int) plan.count(MigrationState.APPLIED) + (int) plan.count(MigrationState.MODIFIED);
 		List<AppliedMigration> applied = new ArrayList<>();
 		List<Migration> toApply = plan.toApply();
-		for (int i = 0; i < toApply.size(); i++) {
-			boolean durable = !this.settings.groupCommit() || i == toApply.size() - 1;
-			AppliedMigration done;
+		RoundTrip roundTrip = new RoundTrip(executor, this.history);
+		int attemptsMade = 0;
+		for (int i = 0; i < toApply.size();) {
+			// with group commit, plain migrations in a row go to the server together; one that waited too long for a
+			// lock in such a round trip is tried again alone
+			int count = (this.settings.groupCommit() && attemptsMade == 0) ? RoundTrip.size(toApply, i) : 1;
+			boolean durable = !this.settings.groupCommit() || i + count == toApply.size();
+			RoundTrip.Result sent;
 			try {
-				done = executor.apply(connection, toApply.get(i), durable);
+				sent = (count > 1) ? roundTrip.apply(connection, toApply.subList(i, i + count), durable)
+						: RoundTrip.Result.of(executor.apply(connection, toApply.get(i), durable, attemptsMade));
 			}
 			catch (MigratorException ex) {
-				if (!applied.isEmpty() && this.settings.groupCommit()) {
-					// the migrations applied before the failure must not wait for a later run's flush
-					try {
-						this.history.flushCommits(connection);
-					}
-					catch (SQLException flushFailed) {
-						ex.addSuppressed(flushFailed);
-					}
-				}
-				throw ex;
+				throw flushed(connection, ex, applied);
 			}
-			Duration slow = this.settings.slowMigrationWarning();
-			if (!slow.isZero() && done.duration().compareTo(slow) > 0) {
-				logger.warn("Migration {} on {} took {} ms, longer than migrator.slow-migration-warning ({}): keep"
-						+ " migrations to seconds, and move large backfills to a one-shot script", done.tag(), this.database,
-						done.duration().toMillis(), slow);
+			for (AppliedMigration done : sent.applied()) {
+				report(done);
+				applied.add(done);
+				this.listener.afterMigration(done);
+				toApply.get(i++).releaseStatements();
 			}
-			else {
-				logger.info("Applied migration {} on {} in {} ms", done.tag(), this.database, done.duration().toMillis());
+			if (sent.failure() != null) {
+				throw flushed(connection, sent.failure(), applied);
 			}
-			applied.add(done);
-			this.listener.afterMigration(done);
-			toApply.get(i).releaseStatements();
+			attemptsMade = sent.attemptsMade();
 		}
 		Duration took = Duration.ofNanos(System.nanoTime() - started);
 		if (applied.isEmpty()) {
@@ -317,6 +313,35 @@ public final class Migrator {
 		List<String> warnings = new ArrayList<>(plan.warnings());
 		plan.findings().forEach((finding) -> warnings.add(finding.toString()));
 		return new MigrationReport(List.copyOf(applied), before, List.copyOf(warnings), took);
+	}
+
+	/** Logs a migration applied, with a warning when it took longer than {@code migrator.slow-migration-warning}. */
+	private void report(AppliedMigration done) {
+		Duration slow = this.settings.slowMigrationWarning();
+		if (!slow.isZero() && done.duration().compareTo(slow) > 0) {
+			logger.warn("Migration {} on {} took {} ms, longer than migrator.slow-migration-warning ({}): keep"
+					+ " migrations to seconds, and move large backfills to a one-shot script", done.tag(), this.database,
+					done.duration().toMillis(), slow);
+		}
+		else {
+			logger.info("Applied migration {} on {} in {} ms", done.tag(), this.database, done.duration().toMillis());
+		}
+	}
+
+	/**
+	 * A failure to throw once the migrations applied before it are durable: with group commit they did not wait for
+	 * the WAL flush, and must not wait for a later run's.
+	 */
+	private MigratorException flushed(Connection connection, MigratorException failure, List<AppliedMigration> applied) {
+		if (!applied.isEmpty() && this.settings.groupCommit()) {
+			try {
+				this.history.flushCommits(connection);
+			}
+			catch (SQLException flushFailed) {
+				failure.addSuppressed(flushFailed);
+			}
+		}
+		return failure;
 	}
 
 	/**

@@ -22,7 +22,8 @@ import dev.migrator.engine.lint.LintSettings;
  * @param dropInvalidIndexes whether an INVALID index that a non-transactional migration is about to create (left by
  * an earlier failed attempt) is dropped first; else the run stops naming it
  * @param groupCommit whether the migrations of a run but its last commit without waiting for the WAL flush (the last
- * commit's flush makes them all durable); false waits at every commit
+ * commit's flush makes them all durable), plain ones in a row going to the server together, up to 50 in one round
+ * trip, each in its own transaction; false waits at every commit and sends each migration alone
  * @param lint how pending migrations are linted before they run
  */
 public record MigratorSettings(String location, String schema, String table, Policy policy, Duration lockWaitTimeout,

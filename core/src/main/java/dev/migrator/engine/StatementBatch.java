@@ -9,8 +9,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Statements of one transaction that go to the server together, in one round trip, through JDBC's batch: the
- * transaction's settings, a migration's statements that return no rows, its history row and {@code COMMIT}.
+ * Statements that go to the server together, in one round trip, through JDBC's batch: a transaction's settings, a
+ * migration's statements that return no rows, its history row and {@code COMMIT}; with group commit, those of several
+ * migrations one after the other, each entry marked with the migration it belongs to ({@link #forMigration}).
  *
  * <p>The server runs them in order and, at the first error, skips the rest, so the transaction fails as it would
  * one statement at a time. pgjdbc names the failed entry in its message ({@code Batch entry 2 ...}, in each of its
@@ -30,12 +31,23 @@ final class StatementBatch {
 
 	private final List<Entry> entries = new ArrayList<>();
 
+	/** The migration the entries added next belong to: its place among the migrations sent together. */
+	private int owner;
+
+	/**
+	 * Marks the entries added from now on as those of another migration sent in the same round trip.
+	 * @param index the migration's place among those sent together, from 0
+	 */
+	void forMigration(int index) {
+		this.owner = index;
+	}
+
 	/**
 	 * Adds one of the migration's statements.
 	 * @param statement a statement that returns no rows
 	 */
 	void add(SqlStatement statement) {
-		this.entries.add(new Entry(statement.sql(), statement));
+		this.entries.add(new Entry(statement.sql(), statement, this.owner));
 	}
 
 	/**
@@ -44,7 +56,7 @@ final class StatementBatch {
 	 * @param doing what it does, for a message such as "failed at {@code doing}"
 	 */
 	void addOwn(String sql, String doing) {
-		this.entries.add(new Entry(sql, doing));
+		this.entries.add(new Entry(sql, doing, this.owner));
 	}
 
 	/**
@@ -80,6 +92,7 @@ final class StatementBatch {
 	private Failure failure(SQLException ex) {
 		SQLException error = ex;
 		int index = 0;
+		boolean located = false;
 		boolean exact = false;
 		if (ex instanceof BatchUpdateException) {
 			error = (ex.getNextException() != null) ? ex.getNextException() : ex;
@@ -87,20 +100,23 @@ final class StatementBatch {
 			int named = matcher.find() ? Integer.parseInt(matcher.group(1)) : -1;
 			if (named >= 0 && named < this.entries.size()) {
 				index = named;
+				located = true;
 				// the server's error comes after the results of the entries before it; a broken connection only says
 				// how far the results had arrived, and the server may have gone further
 				exact = !String.valueOf(error.getSQLState()).startsWith(Executor.CONNECTION_EXCEPTION);
 			}
 		}
 		Object entry = (exact || this.entries.size() == 1) ? this.entries.get(index).what() : null;
+		int owner = this.entries.isEmpty() ? 0 : this.entries.get(index).owner();
 		List<SqlStatement> candidates = this.entries.subList(index, this.entries.size())
 			.stream()
+			.filter((candidate) -> candidate.owner() == owner)
 			.map(Entry::what)
 			.filter(SqlStatement.class::isInstance)
 			.map(SqlStatement.class::cast)
 			.toList();
 		this.entries.clear();
-		return new Failure(error, entry, candidates);
+		return new Failure(error, entry, candidates, located ? owner : -1, exact);
 	}
 
 	private static boolean closed(Statement statement) {
@@ -125,8 +141,9 @@ final class StatementBatch {
 	 * One statement of the batch.
 	 * @param sql its text
 	 * @param what the migration's {@link SqlStatement}, or what Migrator's own statement does
+	 * @param owner the place of its migration among those sent together
 	 */
-	private record Entry(String sql, Object what) {
+	private record Entry(String sql, Object what, int owner) {
 	}
 
 	/**
@@ -140,10 +157,33 @@ final class StatementBatch {
 
 		private final transient List<SqlStatement> statements;
 
-		Failure(SQLException error, Object entry, List<SqlStatement> statements) {
+		private final int owner;
+
+		private final boolean exact;
+
+		Failure(SQLException error, Object entry, List<SqlStatement> statements, int owner, boolean exact) {
 			super(error);
 			this.entry = entry;
 			this.statements = statements;
+			this.owner = owner;
+			this.exact = exact;
+		}
+
+		/**
+		 * The place, among the migrations sent together, of the one that failed; when the connection broke, of the
+		 * first one whose results had not all arrived. Every migration before it was committed. -1 when pgjdbc did not
+		 * say how far the batch had come.
+		 */
+		int migration() {
+			return this.owner;
+		}
+
+		/**
+		 * Whether the server said which entry failed, so that nothing after it ran; {@code false} when the connection
+		 * broke, and the server may have gone further.
+		 */
+		boolean exact() {
+			return this.exact;
 		}
 
 		/** The server's error (or the driver's, when the connection broke). */
@@ -162,8 +202,8 @@ final class StatementBatch {
 		}
 
 		/**
-		 * When no entry is named: the migration's statements that may have been running when it failed (a broken
-		 * connection does not say which), in order; the failure may also have come after the last of them.
+		 * When no entry is named: the failed migration's statements that may have been running when it failed (a
+		 * broken connection does not say which), in order; the failure may also have come after the last of them.
 		 */
 		List<SqlStatement> candidates() {
 			return this.statements;

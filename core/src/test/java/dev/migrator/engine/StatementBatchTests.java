@@ -94,9 +94,9 @@ class StatementBatchTests {
 
 	@Test
 	void aConnectionThatBreaksWhileStatementsRunTogetherIsReportedAndKeepsNothing() {
-		MigrationsFolder folder = MigrationsFolder.in(this.dir)
-			.add("0000_base", "CREATE TABLE base (id int);")
-			.add("0001_dies", """
+		MigrationsFolder folder = MigrationsFolder.in(this.dir).add("0000_base", "CREATE TABLE base (id int);");
+		migrator(folder, PreferQueryMode.EXTENDED).migrate();
+		folder.add("0001_dies", """
 					CREATE TABLE a (id int);
 					--> statement-breakpoint
 					DO $$ BEGIN PERFORM pg_terminate_backend(pg_backend_pid()); END $$;
