@@ -73,12 +73,12 @@ class ConnectionLossIT {
 			System.out.println("Cut mid-migration: the run failed " + failedAfter.toMillis() + " ms after the cut");
 			assertThat(failedAfter).isLessThan(Duration.ofSeconds(10));
 			assertThat(result.exitCode()).as(result.toString()).isEqualTo(1);
-			// both statements went to the server together, and the cut came before it answered for either
-			assertThat(result.err()).contains("error: Migration 0001_gated failed at one of statements 1-2 of 2 or"
-					+ " after them (lines 1-2 of 0001_gated.sql; the connection broke before the server said how far it"
-					+ " had come): An I/O error occurred while sending to the backend.")
-				.contains("[SQLSTATE 08006]")
-				.contains("action: The connection to the database broke during 0001_gated");
+			// both migrations went to the server in one round trip, and the cut came before it answered for either
+			assertThat(result.err()).contains("error: Migrations 0000_first to 0001_gated, sent to the server in one"
+					+ " round trip, failed before the server said how far it had come: An I/O error occurred while"
+					+ " sending to the backend. [SQLSTATE 08006]. Each of them was committed together with its history"
+					+ " row or not at all")
+				.contains("action: The connection to the database broke during 0000_first to 0001_gated");
 			Poll.until("the cut backend to end", LONG, () -> Sql.value(this.db,
 					"SELECT 1 WHERE NOT EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'advisory')"));
 			assertThat(DatabaseState.of(this.db)).isEqualTo(before);
@@ -98,9 +98,10 @@ class ConnectionLossIT {
 			proxy.freeze();
 			MigratorJar.Result result = runner.result();
 			assertThat(result.exitCode()).as(result.toString()).isEqualTo(1);
-			assertThat(result.err()).contains("error: Migration 0001_gated failed at one of statements 1-2 of 2")
+			assertThat(result.err()).contains("error: Migrations 0000_first to 0001_gated, sent to the server in one"
+					+ " round trip, failed before the server said how far it had come")
 				.contains("An I/O error occurred while sending to the backend.")
-				.contains("action: The connection to the database broke during 0001_gated");
+				.contains("action: The connection to the database broke during 0000_first to 0001_gated");
 			Poll.until("the frozen backend to end", LONG, () -> Sql.value(this.db,
 					"SELECT 1 WHERE NOT EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'advisory')"));
 			assertThat(DatabaseState.of(this.db)).isEqualTo(before);

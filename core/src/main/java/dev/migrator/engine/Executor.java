@@ -330,10 +330,14 @@ public final class Executor {
 		if (failed.doing() != null) {
 			return failure(migration, failed.doing(), 0, failed.error(), committed);
 		}
-		// the connection broke while they ran: the server did not say which one it was at
+		// the connection broke while they ran: the server did not say which one it was at, and the migration's COMMIT
+		// may have reached it before the connection broke
+		String outcome = (!migration.segmented() && migration.transactional()) ? "Whether " + migration.tag()
+				+ " was committed is not known: it commits together with its history row or not at all, and the"
+				+ " migrations before it stay applied." : outcome(migration, committed);
 		List<SqlStatement> sent = failed.candidates();
 		if (sent.isEmpty()) {
-			return failure(migration, RECORDING, 0, failed.error(), committed);
+			return failure(migration, RECORDING, 0, failed.error(), committed, outcome);
 		}
 		SqlStatement first = sent.get(0);
 		SqlStatement last = sent.get(sent.size() - 1);
@@ -344,7 +348,7 @@ public final class Executor {
 						+ first.position() + unknown
 				: "one of statements " + first.number() + "-" + last.number() + " of " + migration.statements().size()
 						+ " or after them (lines " + first.line() + "-" + last.line() + unknown;
-		return failure(migration, where, first.number(), failed.error(), committed);
+		return failure(migration, where, first.number(), failed.error(), committed, outcome);
 	}
 
 	private MigrationFailedException failure(Migration migration, int number, SQLException ex, BitSet committed) {
@@ -359,9 +363,14 @@ public final class Executor {
 
 	private MigrationFailedException failure(Migration migration, String where, int number, SQLException ex,
 			BitSet committed) {
+		return failure(migration, where, number, ex, committed, outcome(migration, committed));
+	}
+
+	private MigrationFailedException failure(Migration migration, String where, int number, SQLException ex,
+			BitSet committed, String outcome) {
 		String file = migration.entry().fileName();
 		String message = "Migration " + migration.tag() + " failed at " + where + ": " + ex.getMessage().strip()
-				+ " [SQLSTATE " + ex.getSQLState() + "]. " + outcome(migration, committed);
+				+ " [SQLSTATE " + ex.getSQLState() + "]. " + outcome;
 		String action;
 		if (QUERY_CANCELED.equals(ex.getSQLState()) && !this.statementTimeout.isZero()) {
 			action = "A statement of " + file + " ran longer than migrator.statement-timeout (" + this.statementTimeout

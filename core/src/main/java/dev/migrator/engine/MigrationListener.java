@@ -10,7 +10,9 @@ import java.util.List;
  * right after the round trip that committed it (with group commit, plain migrations in a row share one, up to 50),
  * and last either {@link #afterRun} or {@link #onFailure}. The
  * calls come from the thread that runs {@code migrate()}, while the migration lock is held, so a listener should
- * return quickly. An exception a listener throws stops the run like a failed migration: what was applied stays.
+ * return quickly. An exception a listener throws stops the run like a failed migration: what was applied stays,
+ * including the migrations committed in the same round trip after the one it was told of, which it then does not
+ * hear of.
  */
 public interface MigrationListener {
 

@@ -290,11 +290,21 @@ public final class Migrator {
 			catch (MigratorException ex) {
 				throw flushed(connection, ex, applied);
 			}
-			for (AppliedMigration done : sent.applied()) {
-				report(done);
-				applied.add(done);
-				this.listener.afterMigration(done);
-				toApply.get(i++).releaseStatements();
+			try {
+				for (AppliedMigration done : sent.applied()) {
+					toApply.get(i++).releaseStatements();
+					boolean shared = sent.lastTimeShared() && done == sent.applied().get(sent.applied().size() - 1);
+					report(done, shared ? toApply.get(i).tag() : null);
+					applied.add(done);
+					this.listener.afterMigration(done);
+				}
+			}
+			catch (RuntimeException listenerFailed) {
+				// the migrations after it in the round trip stay committed, heard or not
+				if (sent.failure() != null) {
+					listenerFailed.addSuppressed(sent.failure());
+				}
+				throw flushed(connection, listenerFailed, applied);
 			}
 			if (sent.failure() != null) {
 				throw flushed(connection, sent.failure(), applied);
@@ -315,10 +325,18 @@ public final class Migrator {
 		return new MigrationReport(List.copyOf(applied), before, List.copyOf(warnings), took);
 	}
 
-	/** Logs a migration applied, with a warning when it took longer than {@code migrator.slow-migration-warning}. */
-	private void report(AppliedMigration done) {
+	/**
+	 * Logs a migration applied, with a warning when it took longer than {@code migrator.slow-migration-warning}.
+	 * @param next the migration sent after it in the same round trip that did not commit, whose time its own
+	 * includes; {@code null} when its time is its own
+	 */
+	private void report(AppliedMigration done, String next) {
 		Duration slow = this.settings.slowMigrationWarning();
-		if (!slow.isZero() && done.duration().compareTo(slow) > 0) {
+		if (next != null) {
+			logger.info("Applied migration {} on {}; with {}, sent after it in the same round trip, it took {} ms",
+					done.tag(), this.database, next, done.duration().toMillis());
+		}
+		else if (!slow.isZero() && done.duration().compareTo(slow) > 0) {
 			logger.warn("Migration {} on {} took {} ms, longer than migrator.slow-migration-warning ({}): keep"
 					+ " migrations to seconds, and move large backfills to a one-shot script", done.tag(), this.database,
 					done.duration().toMillis(), slow);
@@ -332,7 +350,7 @@ public final class Migrator {
 	 * A failure to throw once the migrations applied before it are durable: with group commit they did not wait for
 	 * the WAL flush, and must not wait for a later run's.
 	 */
-	private MigratorException flushed(Connection connection, MigratorException failure, List<AppliedMigration> applied) {
+	private <E extends RuntimeException> E flushed(Connection connection, E failure, List<AppliedMigration> applied) {
 		if (!applied.isEmpty() && this.settings.groupCommit()) {
 			try {
 				this.history.flushCommits(connection);

@@ -24,6 +24,9 @@ final class RoundTrip {
 	/** The most migrations sent to the server in one round trip. */
 	static final int MOST = 50;
 
+	private static final String CHECKING = Executor.SETTING
+			+ ", and checking that the migration before it is the newest history row";
+
 	private final Executor executor;
 
 	private final HistoryStore history;
@@ -80,10 +83,11 @@ final class RoundTrip {
 			if (i > 0) {
 				// where a driver sends each statement as a query of its own (pgjdbc's simple query mode), the server
 				// goes on after an error, and a failed migration's COMMIT only rolls back: this stops the next one
-				settings.add(0, notAfterFailure(migrations.get(i - 1)));
+				// (after the settings, so that its read of the history table waits no longer than lock_timeout)
+				settings.add(notAfterFailure(migrations.get(i - 1)));
 			}
 			if (!settings.isEmpty()) {
-				batch.addOwn("SELECT " + String.join(", ", settings), Executor.SETTING);
+				batch.addOwn("SELECT " + String.join(", ", settings), (i > 0) ? CHECKING : Executor.SETTING);
 			}
 			migration.statements().forEach(batch::add);
 			batch.addOwn(this.history.recordStatement(migration), Executor.RECORDING);
@@ -108,21 +112,18 @@ final class RoundTrip {
 				}
 				int at = Math.max(0, failed.migration());
 				List<AppliedMigration> committed = applied(connection, migrations.subList(0, at), started);
+				if (at == migrations.size()) {
+					// every result had arrived: all of them were committed, and the next use of the connection fails
+					return new Result(committed, null, 0);
+				}
 				Migration migration = migrations.get(at);
 				if (failed.exact() && this.executor.retries(error, migration, 0)) {
 					return new Result(committed, null, 1);
 				}
-				MigrationFailedException failure = this.executor.failure(migration, failed, new BitSet());
-				if (failed.migration() < 0) {
-					failure = unlocated(migrations, error, failure);
-				}
-				else if (!failed.exact() && at < migrations.size() - 1) {
-					String later = range(migrations.subList(at + 1, migrations.size()));
-					failure = new MigrationFailedException(failure.tag(), failure.sqlState(), failure.getMessage()
-							+ " It went to the server in one round trip with " + later + ", which may have been"
-							+ " committed as well: each migration commits together with its history row or not at all,"
-							+ " so the next run applies exactly those not recorded.", failure.action(), failure.getCause());
-				}
+				MigrationFailedException failure = (failed.exact() || at == migrations.size() - 1)
+						? this.executor.failure(migration, failed, new BitSet())
+						: uncertain(migrations.subList(at, migrations.size()), error, this.executor.failure(migration,
+								failed, new BitSet()));
 				return new Result(committed, failure, 0);
 			}
 		}
@@ -141,12 +142,15 @@ final class RoundTrip {
 	}
 
 	/**
-	 * The failure of migrations sent together when pgjdbc did not say how far they had come (a connection that broke
-	 * while it read their results): any of them may have been committed, and none is named as the one that failed.
+	 * The failure of migrations sent together when the connection broke before the server said how far it had come
+	 * (pgjdbc sends them all before it reads the results): any of them may have been committed, and none is named as
+	 * the one that failed.
+	 * @param uncertain the migrations from the first one whose results had not all arrived
+	 * @param first the failure as it would read for the first of them alone
 	 */
-	private static MigrationFailedException unlocated(List<Migration> migrations, SQLException error,
+	private static MigrationFailedException uncertain(List<Migration> uncertain, SQLException error,
 			MigrationFailedException first) {
-		String range = range(migrations);
+		String range = range(uncertain);
 		return new MigrationFailedException(first.tag(), error.getSQLState(), "Migrations " + range + ", sent to the"
 				+ " server in one round trip, failed before the server said how far it had come: "
 				+ error.getMessage().strip() + " [SQLSTATE " + error.getSQLState() + "]. Each of them was committed"
@@ -167,7 +171,8 @@ final class RoundTrip {
 	/**
 	 * The migrations sent together that were committed, each with how long it took. Their history rows'
 	 * {@code applied_at} is when the server started each one's transaction, so each took until the next one started;
-	 * the last one took the rest of the round trip. Where those times cannot be read, the round trip is shared evenly.
+	 * the last one took the rest of the round trip, which, when the round trip stopped at a migration that did
+	 * not commit, includes that one's time ({@link Result#lastTimeShared}). Where those times cannot be read, the round trip is shared evenly.
 	 */
 	private List<AppliedMigration> applied(Connection connection, List<Migration> committed, long started) {
 		long took = System.nanoTime() - started;
@@ -215,6 +220,14 @@ final class RoundTrip {
 		/** One migration applied alone. */
 		static Result of(AppliedMigration applied) {
 			return new Result(List.of(applied), null, 0);
+		}
+
+		/**
+		 * Whether the last migration applied went to the server before one that did not commit (it failed, or is to
+		 * be tried again), whose time its own includes.
+		 */
+		boolean lastTimeShared() {
+			return !this.applied.isEmpty() && (this.failure != null || this.attemptsMade > 0);
 		}
 
 	}

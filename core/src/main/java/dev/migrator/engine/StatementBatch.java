@@ -98,7 +98,12 @@ final class StatementBatch {
 			error = (ex.getNextException() != null) ? ex.getNextException() : ex;
 			Matcher matcher = ENTRY.matcher(String.valueOf(ex.getMessage()));
 			int named = matcher.find() ? Integer.parseInt(matcher.group(1)) : -1;
-			if (named >= 0 && named < this.entries.size()) {
+			if (named == this.entries.size() && named > 0) {
+				// every entry's result had arrived: all of them ran, and the connection broke after them
+				index = named;
+				located = true;
+			}
+			else if (named >= 0 && named < this.entries.size()) {
 				index = named;
 				located = true;
 				// the server's error comes after the results of the entries before it; a broken connection only says
@@ -106,8 +111,10 @@ final class StatementBatch {
 				exact = !String.valueOf(error.getSQLState()).startsWith(Executor.CONNECTION_EXCEPTION);
 			}
 		}
-		Object entry = (exact || this.entries.size() == 1) ? this.entries.get(index).what() : null;
-		int owner = this.entries.isEmpty() ? 0 : this.entries.get(index).owner();
+		boolean past = index == this.entries.size();
+		Object entry = (!past && (exact || this.entries.size() == 1)) ? this.entries.get(index).what() : null;
+		int owner = this.entries.isEmpty() ? 0
+				: past ? this.entries.get(index - 1).owner() + 1 : this.entries.get(index).owner();
 		List<SqlStatement> candidates = this.entries.subList(index, this.entries.size())
 			.stream()
 			.filter((candidate) -> candidate.owner() == owner)
@@ -171,8 +178,8 @@ final class StatementBatch {
 
 		/**
 		 * The place, among the migrations sent together, of the one that failed; when the connection broke, of the
-		 * first one whose results had not all arrived. Every migration before it was committed. -1 when pgjdbc did not
-		 * say how far the batch had come.
+		 * first one whose results had not all arrived (one past the last when all of them had). Every migration before
+		 * it was committed. -1 when pgjdbc did not say how far the batch had come.
 		 */
 		int migration() {
 			return this.owner;
