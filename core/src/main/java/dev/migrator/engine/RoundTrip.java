@@ -120,11 +120,9 @@ final class RoundTrip {
 				if (failed.exact() && this.executor.retries(error, migration, 0)) {
 					return new Result(committed, null, 1);
 				}
-				MigrationFailedException failure = (failed.exact() || at == migrations.size() - 1)
-						? this.executor.failure(migration, failed, new BitSet())
-						: uncertain(migrations.subList(at, migrations.size()), error, this.executor.failure(migration,
-								failed, new BitSet()));
-				return new Result(committed, failure, 0);
+				MigrationFailedException alone = this.executor.failure(migration, failed, new BitSet());
+				return new Result(committed, (failed.exact() || at == migrations.size() - 1) ? alone
+						: uncertain(migrations.subList(at, migrations.size()), error, alone), 0);
 			}
 		}
 	}
@@ -172,12 +170,12 @@ final class RoundTrip {
 	 * The migrations sent together that were committed, each with how long it took. Their history rows'
 	 * {@code applied_at} is when the server started each one's transaction, so each took until the next one started;
 	 * the last one took the rest of the round trip, which, when the round trip stopped at a migration that did
-	 * not commit, includes that one's time ({@link Result#lastTimeShared}). Where those times cannot be read, the round trip is shared evenly.
+	 * not commit, includes that one's time ({@link Result#lastTimeShared}). Where those times cannot be read, the
+	 * round trip is shared evenly.
 	 */
 	private List<AppliedMigration> applied(Connection connection, List<Migration> committed, long started) {
 		long took = System.nanoTime() - started;
 		int count = committed.size();
-		long[] durations = new long[count];
 		long[] starts = null;
 		if (count > 1) {
 			try {
@@ -187,22 +185,13 @@ final class RoundTrip {
 				logger.debug("Could not read when the migrations sent together started; sharing their time evenly", ex);
 			}
 		}
-		for (int i = 0; i < count; i++) {
-			if (starts == null) {
-				durations[i] = took / count;
-			}
-			else if (i < count - 1) {
-				durations[i] = Math.max(0, (starts[i + 1] - starts[i]) * 1000);
-			}
-			else {
-				durations[i] = Math.max(0, took - (starts[count - 1] - starts[0]) * 1000);
-			}
-		}
 		List<AppliedMigration> applied = new ArrayList<>(count);
 		for (int i = 0; i < count; i++) {
+			long nanos = (starts == null) ? took / count
+					: (i < count - 1) ? (starts[i + 1] - starts[i]) * 1000 : took - (starts[count - 1] - starts[0]) * 1000;
 			Migration migration = committed.get(i);
 			applied.add(new AppliedMigration(migration.tag(), migration.entry().when(), migration.hash(),
-					Duration.ofNanos(durations[i])));
+					Duration.ofNanos(Math.max(0, nanos))));
 		}
 		return applied;
 	}

@@ -163,13 +163,19 @@ class RoundTripTests {
 		assertThat(Sql.history(this.db)).hasSize(70);
 	}
 
-	@Test
-	void aMigrationThatWaitsTooLongForALockAmongOthersIsTriedAgainAloneWithTheAttemptsLeft() throws Exception {
+	/** t0 applied; pending 0001-0009, plain but 0006, which alters t0 and so needs a lock on it. */
+	private MigrationsFolder alterOfAppliedTableAmongOthers() {
 		MigrationsFolder folder = MigrationsFolder.in(this.dir).add(tag(0), plain(0));
 		migrator(folder).migrate();
 		for (int i = 1; i < 10; i++) {
 			folder.add(tag(i), (i == 6) ? "ALTER TABLE t0 ADD COLUMN extra int;" : plain(i));
 		}
+		return folder;
+	}
+
+	@Test
+	void aMigrationThatWaitsTooLongForALockAmongOthersIsTriedAgainAloneWithTheAttemptsLeft() throws Exception {
+		MigrationsFolder folder = alterOfAppliedTableAmongOthers();
 		MigratorSettings settings = MigratorSettings.defaults(folder.location())
 			.withTimeouts(Duration.ofSeconds(5), Duration.ofMillis(100), 3);
 		Connection blocker = this.db.connect();
@@ -197,15 +203,7 @@ class RoundTripTests {
 
 	@Test
 	void aLockTimeoutAmongOthersCountsItsFirstAttempt() throws Exception {
-		MigrationsFolder folder = MigrationsFolder.in(this.dir).add(tag(0), plain(0));
-		migrator(folder).migrate();
-		for (int i = 1; i < 6; i++) {
-			folder.add(tag(i), plain(i));
-		}
-		folder.add(tag(6), "ALTER TABLE t0 ADD COLUMN extra int;");
-		for (int i = 7; i < 10; i++) {
-			folder.add(tag(i), plain(i));
-		}
+		MigrationsFolder folder = alterOfAppliedTableAmongOthers();
 		MigratorSettings settings = MigratorSettings.defaults(folder.location())
 			.withTimeouts(Duration.ofSeconds(5), Duration.ofMillis(100), 2);
 		try (Connection blocker = this.db.connect()) {
