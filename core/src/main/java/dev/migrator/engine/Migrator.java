@@ -28,9 +28,10 @@ import org.slf4j.LoggerFactory;
  * <li>read and check the journal and every file (once per instance, on a thread of its own while the next step
  * runs; a problem of the journal is reported before any of the database's, and nothing is written before it is
  * read);</li>
- * <li>set the session up ({@link MigrationSession}) and read the history without the lock: when nothing is to be
- * applied and nothing is wrong, return (the fast path: replicas with nothing to do never wait for the lock);</li>
- * <li>else take the advisory lock ({@link MigrationLock}); the first read was only a hint;</li>
+ * <li>read the history without the lock: when nothing is to be applied and nothing is wrong, return (the fast path:
+ * replicas with nothing to do never wait for the lock, and an up-to-date check costs two round trips);</li>
+ * <li>else set the session up ({@link MigrationSession}) and take the advisory lock ({@link MigrationLock}); the
+ * first read was only a hint;</li>
  * <li>create the history table where missing, upgrade it for a Drizzle 1.0 folder, and read its rows
  * ({@link HistoryStore});</li>
  * <li>plan ({@link Planner}); any problem stops the run before anything is applied;</li>
@@ -105,11 +106,13 @@ public final class Migrator {
 
 	/** The state of every migration, read live from the database; creates nothing. */
 	public Plan status() {
-		Supplier<Journal> reading = journalMeanwhile();
+		Reading reading = journalMeanwhile();
 		try (Connection connection = connect()) {
 			List<AppliedRow> rows = this.history.read(connection);
+			reading.ahead().historyRead();
 			Plan plan = plan(reading.get(), rows);
-			return plan.problems().isEmpty() ? lint(connection, plan) : plan;
+			reading.ahead().planned(plan.toApply());
+			return plan.problems().isEmpty() ? lint(connection, plan, reading.ahead()) : plan;
 		}
 		catch (SQLException ex) {
 			throw journalFirst(reading, databaseError("read " + this.history.displayName(), ex));
@@ -122,24 +125,29 @@ public final class Migrator {
 	/**
 	 * The journal, read on a thread of its own while this one connects and reads the history, the first time; once
 	 * read, the journal itself. Reading and hashing a thousand files in a fresh JVM costs tens of milliseconds, and
-	 * the history's round trips as much again: at an application's start they overlap.
+	 * the history's round trips as much again: at an application's start they overlap. Then, while the history is
+	 * still awaited, the same thread splits files ahead ({@link SplitAhead}).
 	 */
-	private Supplier<Journal> journalMeanwhile() {
+	private Reading journalMeanwhile() {
 		Journal read = this.journal.get();
 		if (read != null) {
-			return () -> read;
+			return new Reading(() -> read, SplitAhead.NONE);
 		}
 		Ahead ahead = this.prefetch.get();
 		if (ahead != null && ahead.prefetch().finished()) {
 			// read ahead already (a Spring Boot application's start): take it now, and a broken journal fails at once
 			Journal taken = journal();
-			return () -> taken;
+			return new Reading(() -> taken, SplitAhead.NONE);
 		}
 		FutureTask<Journal> task = new FutureTask<>(this::journal);
-		Thread reader = new Thread(task, "migrator-journal");
+		SplitAhead splitting = SplitAhead.started(new Linter(this.settings.lint()), this.source);
+		Thread reader = new Thread(() -> {
+			task.run();
+			splitting.run(this.journal.get());
+		}, "migrator-journal");
 		reader.setDaemon(true);
 		reader.start();
-		return () -> {
+		return new Reading(() -> {
 			try {
 				return task.get();
 			}
@@ -150,14 +158,15 @@ public final class Migrator {
 				Thread.currentThread().interrupt();
 				throw new IllegalStateException("Interrupted while reading the journal", ex);
 			}
-		};
+		}, splitting);
 	}
 
 	/**
 	 * A problem of the journal rather than the database's: the journal is checked first, so a broken journal is what
 	 * a run reports whatever the database says, as when it was read before connecting.
 	 */
-	private static RuntimeException journalFirst(Supplier<Journal> reading, RuntimeException failure) {
+	private static RuntimeException journalFirst(Reading reading, RuntimeException failure) {
+		reading.ahead().planned(List.of());
 		try {
 			reading.get();
 		}
@@ -213,19 +222,22 @@ public final class Migrator {
 
 	private MigrationReport migrateOnce() {
 		long started = System.nanoTime();
-		Supplier<Journal> reading = journalMeanwhile();
+		Reading reading = journalMeanwhile();
 		MigrationLock lock = new MigrationLock(this.settings.schema(), this.settings.table(),
 				this.settings.lockWaitTimeout());
 		Executor executor = new Executor(this.history, this.settings);
-		try (Connection connection = connect();
-				MigrationSession session = MigrationSession.open(connection, this.settings.clientCheckInterval())) {
+		try (Connection connection = connect()) {
 			List<AppliedRow> rows = this.history.read(connection);
+			reading.ahead().historyRead();
 			Journal current = reading.get();
 			Plan hint = plan(current, rows);
+			reading.ahead().planned(hint.toApply());
 			if (hint.toApply().isEmpty() && hint.problems().isEmpty()) {
-				return apply(connection, hint, executor, started);
+				return apply(connection, hint, reading.ahead(), executor, started);
 			}
-			return migrateLocked(connection, lock.acquire(connection), current, executor, started);
+			try (MigrationSession session = MigrationSession.open(connection, this.settings.clientCheckInterval())) {
+				return migrateLocked(connection, lock.acquire(connection), current, reading.ahead(), executor, started);
+			}
 		}
 		catch (SQLException ex) {
 			throw journalFirst(reading, databaseError("migrate " + this.history.displayName(), ex));
@@ -236,14 +248,14 @@ public final class Migrator {
 	}
 
 	private MigrationReport migrateLocked(Connection connection, MigrationLock.Held lock, Journal current,
-			Executor executor, long started) throws SQLException {
+			SplitAhead ahead, Executor executor, long started) throws SQLException {
 		try (MigrationLock.Held held = lock) {
 			HistoryStore.Created created = this.history.ensureExists(connection, current.layout());
 			this.history.upgradeFor(connection, current);
 			List<AppliedRow> rows = this.history.read(connection);
 			Plan plan = plan(current, rows);
 			try {
-				return apply(connection, plan, executor, started);
+				return apply(connection, plan, ahead, executor, started);
 			}
 			catch (MigrationFailedException ex) {
 				this.history.dropCreated(connection, created);
@@ -257,13 +269,14 @@ public final class Migrator {
 		}
 	}
 
-	private MigrationReport apply(Connection connection, Plan unlinted, Executor executor, long started)
+	private MigrationReport apply(Connection connection, Plan unlinted, SplitAhead ahead, Executor executor,
+			long started)
 			throws SQLException {
 		if (!unlinted.problems().isEmpty()) {
 			throw new ValidationException(unlinted.problems(),
 					"Nothing was applied. Resolve the problems listed, or relax the policy named in each.");
 		}
-		Plan plan = lint(connection, unlinted);
+		Plan plan = lint(connection, unlinted, ahead);
 		plan.warnings().forEach((warning) -> logger.warn("On {}: {}", this.database, warning));
 		plan.findings().forEach((finding) -> logger.warn("On {}: {}", this.database, finding));
 		if (this.settings.lint().stopsRun(plan.findings())) {
@@ -445,14 +458,17 @@ public final class Migrator {
 		return Planner.plan(current, this.history.displayName(), rows, this.settings.policy());
 	}
 
-	/** The plan with the lint's findings in the migrations it would apply, judged against the live database. */
-	private Plan lint(Connection connection, Plan plan) {
+	/**
+	 * The plan with the lint's findings in the migrations it would apply, judged against the live database, or taken
+	 * from the lint done ahead where the database agrees with what it assumed.
+	 */
+	private Plan lint(Connection connection, Plan plan, SplitAhead ahead) {
 		if (plan.toApply().isEmpty()) {
 			return plan;
 		}
 		Linter linter = new Linter(this.settings.lint());
 		return plan.withFindings(linter.lint(plan.toApply(), this.source,
-				new CatalogFacts(connection, this.settings.lint().largeTableRows())));
+				new CatalogFacts(connection, this.settings.lint().largeTableRows()), ahead::linted));
 	}
 
 	/** The journal's entry with a tag; checked before the database is touched. */
@@ -494,6 +510,20 @@ public final class Migrator {
 	private interface LockedWork<T> {
 
 		T run(Connection connection) throws SQLException;
+
+	}
+
+	/**
+	 * The journal as a run waits for it, and what is split ahead meanwhile.
+	 * @param journal the journal, once read
+	 * @param ahead the files split ahead, told when the history is read and when the plan is made
+	 */
+	private record Reading(Supplier<Journal> journal, SplitAhead ahead) implements Supplier<Journal> {
+
+		@Override
+		public Journal get() {
+			return this.journal.get();
+		}
 
 	}
 
