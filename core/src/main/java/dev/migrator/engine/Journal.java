@@ -195,6 +195,12 @@ public record Journal(String location, Layout layout, List<Migration> migrations
 	 * @throws JournalException naming the file when it holds a NUL byte or is not UTF-8
 	 */
 	static String decode(String file, byte[] bytes) {
+		// the common case in two of the JDK's own scans, where a byte loop here would run interpreted in a cold JVM:
+		// its decoder puts U+FFFD in place of a malformed sequence, so a text with neither that nor NUL is the file's
+		String text = new String(bytes, StandardCharsets.UTF_8);
+		if (text.indexOf('\0') < 0 && text.indexOf('\uFFFD') < 0) {
+			return text;
+		}
 		boolean ascii = true;
 		for (int i = 0; i < bytes.length; i++) {
 			if (bytes[i] <= 0) {

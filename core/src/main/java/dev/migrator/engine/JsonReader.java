@@ -179,6 +179,10 @@ final class JsonReader {
 
 	/** A whole number as a {@code Long} where it fits (the journal's idx and when), any other as a {@code BigDecimal}. */
 	private Number number() {
+		Long plain = plainWhole();
+		if (plain != null) {
+			return plain;
+		}
 		int start = this.at;
 		if (peek() == '-') {
 			this.at++;
@@ -203,6 +207,28 @@ final class JsonReader {
 			this.at = start;
 			throw error("a malformed number " + number);
 		}
+	}
+
+	/**
+	 * A number of 1 to 18 digits without sign, fraction or exponent, and no leading zero (the journal's idx and
+	 * when), read in one pass; {@code null}, with nothing read, for any other.
+	 */
+	private Long plainWhole() {
+		long value = 0;
+		int i = this.at;
+		int end = Math.min(this.text.length, this.at + 19);
+		while (i < end && this.text[i] >= '0' && this.text[i] <= '9') {
+			value = value * 10 + (this.text[i] - '0');
+			i++;
+		}
+		int digits = i - this.at;
+		boolean plain = digits > 0 && digits <= 18 && (digits == 1 || this.text[this.at] != '0')
+				&& (i == this.text.length || ".eE+-0123456789".indexOf(this.text[i]) < 0);
+		if (!plain) {
+			return null;
+		}
+		this.at = i;
+		return value;
 	}
 
 	private boolean startsHere(String word) {

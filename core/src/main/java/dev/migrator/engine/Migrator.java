@@ -108,8 +108,8 @@ public final class Migrator {
 	public Plan status() {
 		Reading reading = journalMeanwhile();
 		try (Connection connection = connect()) {
+			reading.ahead().connected();
 			List<AppliedRow> rows = this.history.read(connection);
-			reading.ahead().historyRead();
 			Plan plan = plan(reading.get(), rows);
 			reading.ahead().planned(plan.toApply());
 			return plan.problems().isEmpty() ? lint(connection, plan, reading.ahead()) : plan;
@@ -125,8 +125,8 @@ public final class Migrator {
 	/**
 	 * The journal, read on a thread of its own while this one connects and reads the history, the first time; once
 	 * read, the journal itself. Reading and hashing a thousand files in a fresh JVM costs tens of milliseconds, and
-	 * the history's round trips as much again: at an application's start they overlap. Then, while the history is
-	 * still awaited, the same thread splits files ahead ({@link SplitAhead}).
+	 * the history's round trips as much again: at an application's start they overlap. Then, while the connection is
+	 * still being opened, the same thread splits and lints files ahead ({@link SplitAhead}).
 	 */
 	private Reading journalMeanwhile() {
 		Journal read = this.journal.get();
@@ -227,8 +227,8 @@ public final class Migrator {
 				this.settings.lockWaitTimeout());
 		Executor executor = new Executor(this.history, this.settings);
 		try (Connection connection = connect()) {
+			reading.ahead().connected();
 			List<AppliedRow> rows = this.history.read(connection);
-			reading.ahead().historyRead();
 			Journal current = reading.get();
 			Plan hint = plan(current, rows);
 			reading.ahead().planned(hint.toApply());
@@ -516,7 +516,7 @@ public final class Migrator {
 	/**
 	 * The journal as a run waits for it, and what is split ahead meanwhile.
 	 * @param journal the journal, once read
-	 * @param ahead the files split ahead, told when the history is read and when the plan is made
+	 * @param ahead the files split ahead, told when the connection is open and when the plan is made
 	 */
 	private record Reading(Supplier<Journal> journal, SplitAhead ahead) implements Supplier<Journal> {
 

@@ -16,7 +16,7 @@ import dev.migrator.engine.lint.Linter;
  *
  * <p>Steps:
  * <ol>
- * <li>once the journal is read, and only when the history has not been read yet ({@link #historyRead()}): split the
+ * <li>once the journal is read, and only when the connection is not open yet ({@link #connected()}): split the
  * files newest first, since the pending migrations of a database in use are its newest, until told to stop or until
  * a file is found split already (the planner splits the pending ones oldest first, and the two meet);</li>
  * <li>then, the same way, lint them as if every table they touch were missing ({@link Linter#lintAhead}), as in a new
@@ -37,7 +37,7 @@ final class SplitAhead {
 
 	private final CountDownLatch finished = new CountDownLatch(1);
 
-	private volatile boolean historyRead;
+	private volatile boolean connected;
 
 	private volatile boolean stopped;
 
@@ -71,7 +71,7 @@ final class SplitAhead {
 	 */
 	void run(Journal journal) {
 		try {
-			if (journal == null || this.historyRead) {
+			if (journal == null || this.connected) {
 				return;
 			}
 			List<Migration> all = journal.migrations();
@@ -109,10 +109,13 @@ final class SplitAhead {
 		}
 	}
 
-	/** The history is read: a journal read after it is planned at once, and nothing is done ahead. */
-	void historyRead() {
+	/**
+	 * The connection is open: a journal read after it is planned as soon as the history is read, and nothing is done
+	 * ahead (an application's pool has its connection open already, and there is no wait to fill).
+	 */
+	void connected() {
 		if (this != NONE) {
-			this.historyRead = true;
+			this.connected = true;
 		}
 	}
 
@@ -124,7 +127,7 @@ final class SplitAhead {
 		if (this == NONE) {
 			return;
 		}
-		this.historyRead = true;
+		this.connected = true;
 		this.stopped = true;
 		try {
 			this.finished.await();

@@ -49,6 +49,19 @@ class JournalTests {
 	}
 
 	@Test
+	void textIsDecodedAsUtf8AndAReplacementCharacterWrittenInTheFileStays() {
+		String sql = "SELECT 'caf\u00e9', '\uFFFD', '\u2603';\n";
+		assertThat(Journal.decode("0001_text.sql", sql.getBytes(StandardCharsets.UTF_8))).isEqualTo(sql);
+		assertThat(Journal.decode("0001_text.sql", "SELECT 1;".getBytes(StandardCharsets.US_ASCII))).isEqualTo("SELECT 1;");
+		assertThatExceptionOfType(JournalException.class)
+			.isThrownBy(() -> Journal.decode("0001_text.sql", new byte[] { 'S', (byte) 0xff, ';' }))
+			.withMessage("0001_text.sql is not valid UTF-8: byte 1 (line 1) is 0xff");
+		assertThatExceptionOfType(JournalException.class)
+			.isThrownBy(() -> Journal.decode("0001_text.sql", new byte[] { 'S', '\n', 0, ';' }))
+			.withMessageStartingWith("0001_text.sql holds a NUL byte at byte 2 (line 2)");
+	}
+
+	@Test
 	void missingJournalSaysWhereToPoint() {
 		assertThatExceptionOfType(JournalException.class)
 			.isThrownBy(() -> Journal.read(MigrationSource.of("file:" + this.dir, null), Policy.OnUnjournaled.FAIL))

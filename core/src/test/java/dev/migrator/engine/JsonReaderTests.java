@@ -15,12 +15,14 @@ class JsonReaderTests {
 	@Test
 	@SuppressWarnings("unchecked")
 	void readsObjectsArraysStringsNumbersAndLiterals() {
-		Object value = JsonReader.read("\uFEFF{\n  \"a\": [1, -0, 2.5, 1e3, 123456789012345678901234],\n"
+		Object value = JsonReader.read("\uFEFF{\n  \"a\": [1, -0, 2.5, 1e3, 123456789012345678901234, 0, 123456789012345678,"
+				+ " 1234567890123456789, 1700000000000],\n"
 				+ "  \"s\": \"tab\\there \\\"q\\\" \\u00e9\\/\",\n  \"t\": true, \"f\": false, \"n\": null, \"o\": {}\n}\n");
 		assertThat(value).isInstanceOf(Map.class);
 		Map<?, ?> object = (Map<?, ?>) value;
 		assertThat((List<Object>) object.get("a")).containsExactly(1L, 0L, new BigDecimal("2.5"), new BigDecimal("1e3"),
-				new BigDecimal("123456789012345678901234"));
+				new BigDecimal("123456789012345678901234"), 0L, 123456789012345678L, new BigDecimal("1234567890123456789"),
+				1700000000000L);
 		assertThat(object.get("s")).isEqualTo("tab\there \"q\" \u00e9/");
 		assertThat(object.get("t")).isEqualTo(Boolean.TRUE);
 		assertThat(object.get("f")).isEqualTo(Boolean.FALSE);

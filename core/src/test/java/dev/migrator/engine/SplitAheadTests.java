@@ -115,9 +115,9 @@ class SplitAheadTests {
 	}
 
 	@Test
-	void nothingIsDoneAheadOnceTheHistoryIsRead() {
+	void nothingIsDoneAheadOnceTheConnectionIsOpen() {
 		SplitAhead ahead = SplitAhead.started(new Linter(LINT), this.source);
-		ahead.historyRead();
+		ahead.connected();
 		ahead.run(new Journal(this.source.description(), this.migrations, List.of()));
 		ahead.planned(this.migrations);
 
