@@ -42,18 +42,6 @@ final class FileStatements extends AbstractList<SqlStatement> {
 		return load().lintText();
 	}
 
-	/**
-	 * Splits the file unless it is split already.
-	 * @return whether it was split now
-	 */
-	synchronized boolean splitNow() {
-		if (this.split.get() != null) {
-			return false;
-		}
-		load();
-		return true;
-	}
-
 	/** Drops the split, for a migration that has been applied: its SQL is not needed again. */
 	synchronized void release() {
 		this.split = new SoftReference<>(null);

@@ -201,18 +201,10 @@ public record Journal(String location, Layout layout, List<Migration> migrations
 		if (text.indexOf('\0') < 0 && text.indexOf('\uFFFD') < 0) {
 			return text;
 		}
-		boolean ascii = true;
 		for (int i = 0; i < bytes.length; i++) {
-			if (bytes[i] <= 0) {
-				if (bytes[i] == 0) {
-					throw SqlFileCheck.nulByte(file, bytes, i);
-				}
-				ascii = false;
+			if (bytes[i] == 0) {
+				throw SqlFileCheck.nulByte(file, bytes, i);
 			}
-		}
-		if (ascii) {
-			// the common case, and a plain copy: no decoder to set up
-			return new String(bytes, StandardCharsets.US_ASCII);
 		}
 		CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
 			.onMalformedInput(CodingErrorAction.REPORT)

@@ -24,14 +24,6 @@ public record Migration(JournalEntry entry, String hash, List<SqlStatement> stat
 	}
 
 	/**
-	 * Splits a file-backed migration's file now, ahead of its use ({@link SplitAhead}).
-	 * @return {@code false} when it was split already, or is not backed by a file
-	 */
-	boolean splitAhead() {
-		return (this.statements instanceof FileStatements file) && file.splitNow();
-	}
-
-	/**
 	 * The file's text as the lint needs it for its {@code migrator:allow} comments, kept from the split (empty for a
 	 * file without one), or nothing for a migration whose statements were not split from a file here.
 	 */

@@ -106,13 +106,11 @@ public final class Migrator {
 
 	/** The state of every migration, read live from the database; creates nothing. */
 	public Plan status() {
-		Reading reading = journalMeanwhile();
+		Supplier<Journal> reading = journalMeanwhile();
 		try (Connection connection = connect()) {
-			reading.ahead().connected();
 			List<AppliedRow> rows = this.history.read(connection);
 			Plan plan = plan(reading.get(), rows);
-			reading.ahead().planned(plan.toApply());
-			return plan.problems().isEmpty() ? lint(connection, plan, reading.ahead()) : plan;
+			return plan.problems().isEmpty() ? lint(connection, plan) : plan;
 		}
 		catch (SQLException ex) {
 			throw journalFirst(reading, databaseError("read " + this.history.displayName(), ex));
@@ -125,29 +123,24 @@ public final class Migrator {
 	/**
 	 * The journal, read on a thread of its own while this one connects and reads the history, the first time; once
 	 * read, the journal itself. Reading and hashing a thousand files in a fresh JVM costs tens of milliseconds, and
-	 * the history's round trips as much again: at an application's start they overlap. Then, while the connection is
-	 * still being opened, the same thread splits and lints files ahead ({@link SplitAhead}).
+	 * the history's round trips as much again: at an application's start they overlap.
 	 */
-	private Reading journalMeanwhile() {
+	private Supplier<Journal> journalMeanwhile() {
 		Journal read = this.journal.get();
 		if (read != null) {
-			return new Reading(() -> read, SplitAhead.NONE);
+			return () -> read;
 		}
 		Ahead ahead = this.prefetch.get();
 		if (ahead != null && ahead.prefetch().finished()) {
 			// read ahead already (a Spring Boot application's start): take it now, and a broken journal fails at once
 			Journal taken = journal();
-			return new Reading(() -> taken, SplitAhead.NONE);
+			return () -> taken;
 		}
 		FutureTask<Journal> task = new FutureTask<>(this::journal);
-		SplitAhead splitting = SplitAhead.started(new Linter(this.settings.lint()), this.source);
-		Thread reader = new Thread(() -> {
-			task.run();
-			splitting.run(this.journal.get());
-		}, "migrator-journal");
+		Thread reader = new Thread(task, "migrator-journal");
 		reader.setDaemon(true);
 		reader.start();
-		return new Reading(() -> {
+		return () -> {
 			try {
 				return task.get();
 			}
@@ -158,15 +151,14 @@ public final class Migrator {
 				Thread.currentThread().interrupt();
 				throw new IllegalStateException("Interrupted while reading the journal", ex);
 			}
-		}, splitting);
+		};
 	}
 
 	/**
 	 * A problem of the journal rather than the database's: the journal is checked first, so a broken journal is what
 	 * a run reports whatever the database says, as when it was read before connecting.
 	 */
-	private static RuntimeException journalFirst(Reading reading, RuntimeException failure) {
-		reading.ahead().planned(List.of());
+	private static RuntimeException journalFirst(Supplier<Journal> reading, RuntimeException failure) {
 		try {
 			reading.get();
 		}
@@ -222,21 +214,19 @@ public final class Migrator {
 
 	private MigrationReport migrateOnce() {
 		long started = System.nanoTime();
-		Reading reading = journalMeanwhile();
+		Supplier<Journal> reading = journalMeanwhile();
 		MigrationLock lock = new MigrationLock(this.settings.schema(), this.settings.table(),
 				this.settings.lockWaitTimeout());
 		Executor executor = new Executor(this.history, this.settings);
 		try (Connection connection = connect()) {
-			reading.ahead().connected();
 			List<AppliedRow> rows = this.history.read(connection);
 			Journal current = reading.get();
 			Plan hint = plan(current, rows);
-			reading.ahead().planned(hint.toApply());
 			if (hint.toApply().isEmpty() && hint.problems().isEmpty()) {
-				return apply(connection, hint, reading.ahead(), executor, started);
+				return apply(connection, hint, executor, started);
 			}
 			try (MigrationSession session = MigrationSession.open(connection, this.settings.clientCheckInterval())) {
-				return migrateLocked(connection, lock.acquire(connection), current, reading.ahead(), executor, started);
+				return migrateLocked(connection, lock.acquire(connection), current, executor, started);
 			}
 		}
 		catch (SQLException ex) {
@@ -248,14 +238,14 @@ public final class Migrator {
 	}
 
 	private MigrationReport migrateLocked(Connection connection, MigrationLock.Held lock, Journal current,
-			SplitAhead ahead, Executor executor, long started) throws SQLException {
+			Executor executor, long started) throws SQLException {
 		try (MigrationLock.Held held = lock) {
 			HistoryStore.Created created = this.history.ensureExists(connection, current.layout());
 			this.history.upgradeFor(connection, current);
 			List<AppliedRow> rows = this.history.read(connection);
 			Plan plan = plan(current, rows);
 			try {
-				return apply(connection, plan, ahead, executor, started);
+				return apply(connection, plan, executor, started);
 			}
 			catch (MigrationFailedException ex) {
 				this.history.dropCreated(connection, created);
@@ -269,14 +259,13 @@ public final class Migrator {
 		}
 	}
 
-	private MigrationReport apply(Connection connection, Plan unlinted, SplitAhead ahead, Executor executor,
-			long started)
+	private MigrationReport apply(Connection connection, Plan unlinted, Executor executor, long started)
 			throws SQLException {
 		if (!unlinted.problems().isEmpty()) {
 			throw new ValidationException(unlinted.problems(),
 					"Nothing was applied. Resolve the problems listed, or relax the policy named in each.");
 		}
-		Plan plan = lint(connection, unlinted, ahead);
+		Plan plan = lint(connection, unlinted);
 		plan.warnings().forEach((warning) -> logger.warn("On {}: {}", this.database, warning));
 		plan.findings().forEach((finding) -> logger.warn("On {}: {}", this.database, finding));
 		if (this.settings.lint().stopsRun(plan.findings())) {
@@ -458,17 +447,14 @@ public final class Migrator {
 		return Planner.plan(current, this.history.displayName(), rows, this.settings.policy());
 	}
 
-	/**
-	 * The plan with the lint's findings in the migrations it would apply, judged against the live database, or taken
-	 * from the lint done ahead where the database agrees with what it assumed.
-	 */
-	private Plan lint(Connection connection, Plan plan, SplitAhead ahead) {
+	/** The plan with the lint's findings in the migrations it would apply, judged against the live database. */
+	private Plan lint(Connection connection, Plan plan) {
 		if (plan.toApply().isEmpty()) {
 			return plan;
 		}
 		Linter linter = new Linter(this.settings.lint());
 		return plan.withFindings(linter.lint(plan.toApply(), this.source,
-				new CatalogFacts(connection, this.settings.lint().largeTableRows()), ahead::linted));
+				new CatalogFacts(connection, this.settings.lint().largeTableRows())));
 	}
 
 	/** The journal's entry with a tag; checked before the database is touched. */
@@ -510,20 +496,6 @@ public final class Migrator {
 	private interface LockedWork<T> {
 
 		T run(Connection connection) throws SQLException;
-
-	}
-
-	/**
-	 * The journal as a run waits for it, and what is split ahead meanwhile.
-	 * @param journal the journal, once read
-	 * @param ahead the files split ahead, told when the connection is open and when the plan is made
-	 */
-	private record Reading(Supplier<Journal> journal, SplitAhead ahead) implements Supplier<Journal> {
-
-		@Override
-		public Journal get() {
-			return this.journal.get();
-		}
 
 	}
 

@@ -59,6 +59,19 @@ class JournalTests {
 		assertThatExceptionOfType(JournalException.class)
 			.isThrownBy(() -> Journal.decode("0001_text.sql", new byte[] { 'S', '\n', 0, ';' }))
 			.withMessageStartingWith("0001_text.sql holds a NUL byte at byte 2 (line 2)");
+		// a NUL is named before a malformed byte ahead of it
+		assertThatExceptionOfType(JournalException.class)
+			.isThrownBy(() -> Journal.decode("0001_text.sql", new byte[] { (byte) 0xff, 0 }))
+			.withMessageStartingWith("0001_text.sql holds a NUL byte at byte 1 (line 1)");
+		// an overlong encoding, an encoded surrogate and a sequence cut off at the end are not UTF-8
+		for (byte[] bad : new byte[][] { { 'a', (byte) 0xc0, (byte) 0x80 }, { 'a', (byte) 0xed, (byte) 0xa0, (byte) 0x80 },
+				{ 'a', (byte) 0xe2, (byte) 0x82 } }) {
+			assertThatExceptionOfType(JournalException.class).isThrownBy(() -> Journal.decode("0001_text.sql", bad))
+				.withMessageStartingWith("0001_text.sql is not valid UTF-8: byte 1 (line 1) is 0x");
+		}
+		// a byte order mark stays, as the hash keeps it
+		assertThat(Journal.decode("0001_text.sql", new byte[] { (byte) 0xef, (byte) 0xbb, (byte) 0xbf, 'S' }))
+			.isEqualTo("\uFEFFS");
 	}
 
 	@Test

@@ -23,6 +23,8 @@ class JsonReaderTests {
 		assertThat((List<Object>) object.get("a")).containsExactly(1L, 0L, new BigDecimal("2.5"), new BigDecimal("1e3"),
 				new BigDecimal("123456789012345678901234"), 0L, 123456789012345678L, new BigDecimal("1234567890123456789"),
 				1700000000000L);
+		assertThat(JsonReader.read(" 5")).isEqualTo(5L);
+		assertThat(JsonReader.read("1700000000000")).isEqualTo(1700000000000L);
 		assertThat(object.get("s")).isEqualTo("tab\there \"q\" \u00e9/");
 		assertThat(object.get("t")).isEqualTo(Boolean.TRUE);
 		assertThat(object.get("f")).isEqualTo(Boolean.FALSE);
@@ -37,6 +39,10 @@ class JsonReaderTests {
 		assertError("[\"\\u12x4\"]", "line 1:5: a \\u escape needs four hex digits");
 		assertError("[\"\\q\"]", "line 1:4: an unknown escape \\q");
 		assertError("[01]", "line 1:2: a malformed number 01");
+		assertError("[1-2]", "line 1:2: a malformed number 1-2");
+		assertError("[12e]", "line 1:2: a malformed number 12e");
+		assertError("[12+]", "line 1:2: a malformed number 12+");
+		assertError("[12x]", "line 1:4: expected ']' but found 'x'");
 		assertError("[-]", "line 1:2: a malformed number -");
 		assertError("[1] x", "line 1:5: unexpected 'x' after the end of the JSON value");
 		assertError("[1, 2", "line 1:6: expected ']' but the text ends");

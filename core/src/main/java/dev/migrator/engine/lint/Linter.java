@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Function;
 
 import dev.migrator.engine.Migration;
 import dev.migrator.engine.MigrationSource;
@@ -22,9 +21,7 @@ import dev.migrator.engine.MigratorException;
  * not held twice), or read it again for a migration not split from a file; then
  * check its statements against the facts ({@link MigrationLint}); each migration is judged alone, so a table created
  * earlier in the same migration is new, and with live facts so is one created by an earlier pending migration (the
- * database does not have it yet); a migration linted ahead, before the database could be asked, with every table taken
- * to be missing ({@link #lintAhead}), keeps those findings when the live facts say the tables it asked about are
- * indeed missing, and is linted again otherwise;</li>
+ * database does not have it yet);</li>
  * <li>apply the per-rule levels of the settings: {@code off} drops a finding, {@code warn}/{@code error} set its
  * severity.</li>
  * </ol>
@@ -51,53 +48,14 @@ public final class Linter {
 	 * @throws MigratorException when a file can no longer be read
 	 */
 	public List<Finding> lint(List<Migration> pending, MigrationSource source, DatabaseFacts facts) {
-		return lint(pending, source, facts, (migration) -> null);
-	}
-
-	/**
-	 * Lints migrations whose files are in a source, taking a migration's findings from a lint ahead where the facts
-	 * confirm them.
-	 * @param pending the migrations to apply, in order
-	 * @param source where their files are, read again for the allow comments
-	 * @param facts the database's facts
-	 * @param ahead a migration's lint ahead ({@link #lintAhead}), or {@code null} where there is none
-	 * @return the findings, migration by migration in file order
-	 * @throws MigratorException when a file can no longer be read
-	 */
-	public List<Finding> lint(List<Migration> pending, MigrationSource source, DatabaseFacts facts,
-			Function<Migration, Ahead> ahead) {
 		List<Finding> findings = new ArrayList<>();
 		if (this.settings.mode() != LintSettings.Mode.OFF) {
 			for (Migration migration : pending) {
-				Ahead before = ahead.apply(migration);
-				if (before != null && before.assumed().confirmedBy(facts)) {
-					findings.addAll(before.findings());
-				}
-				else {
-					findings.addAll(lint(migration, migration.lintText().orElseGet(() -> text(source, migration)),
-							facts));
-				}
+				String text = migration.lintText().orElseGet(() -> text(source, migration));
+				findings.addAll(lint(migration, text, facts));
 			}
 		}
 		return List.copyOf(findings);
-	}
-
-	/**
-	 * Lints a migration before the database can be asked, taking every table it touches to be missing there, as in a
-	 * new database: its findings are those of {@link #lint(List, MigrationSource, DatabaseFacts, Function)} when the
-	 * live facts agree, and it is linted again when they do not.
-	 * @param migration the migration
-	 * @param source where its file is
-	 * @return its findings under that assumption, or {@code null} with {@code migrator.lint.mode=off}
-	 * @throws MigratorException when its file can no longer be read
-	 */
-	public Ahead lintAhead(Migration migration, MigrationSource source) {
-		if (this.settings.mode() == LintSettings.Mode.OFF) {
-			return null;
-		}
-		AssumedFacts assumed = new AssumedFacts();
-		return new Ahead(lint(migration, migration.lintText().orElseGet(() -> text(source, migration)), assumed),
-				assumed);
 	}
 
 	/**
@@ -138,28 +96,6 @@ public final class Linter {
 					"Check that the migrations folder did not change while starting, or set migrator.lint.mode=off.",
 					ex);
 		}
-	}
-
-	/** A migration linted ahead ({@link #lintAhead}): its findings, and the facts they were judged by. */
-	public static final class Ahead {
-
-		private final List<Finding> findings;
-
-		private final AssumedFacts assumed;
-
-		Ahead(List<Finding> findings, AssumedFacts assumed) {
-			this.findings = findings;
-			this.assumed = assumed;
-		}
-
-		List<Finding> findings() {
-			return this.findings;
-		}
-
-		AssumedFacts assumed() {
-			return this.assumed;
-		}
-
 	}
 
 }
