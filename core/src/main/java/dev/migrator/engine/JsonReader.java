@@ -18,6 +18,9 @@ final class JsonReader {
 	/** JSON's {@code null}, told apart from a missing member. */
 	static final Object NULL = new Object();
 
+	/** The characters a number is read up to: what follows it is not part of it. */
+	private static final String NUMBER_CHARACTERS = "0123456789.eE+-";
+
 	/** The text as an array: a cold JVM reads an array element in one step, a String's char in several calls. */
 	private final char[] text;
 
@@ -189,7 +192,7 @@ final class JsonReader {
 		}
 		int digits = this.at;
 		boolean whole = true;
-		while (this.at < this.text.length && "0123456789.eE+-".indexOf(this.text[this.at]) >= 0) {
+		while (this.at < this.text.length && NUMBER_CHARACTERS.indexOf(this.text[this.at]) >= 0) {
 			whole &= Character.isDigit(this.text[this.at]);
 			this.at++;
 		}
@@ -223,7 +226,7 @@ final class JsonReader {
 		}
 		int digits = i - this.at;
 		boolean plain = digits > 0 && digits <= 18 && (digits == 1 || this.text[this.at] != '0')
-				&& (i == this.text.length || ".eE+-0123456789".indexOf(this.text[i]) < 0);
+				&& (i == this.text.length || NUMBER_CHARACTERS.indexOf(this.text[i]) < 0);
 		if (!plain) {
 			return null;
 		}
