@@ -5,7 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -18,6 +18,10 @@ import java.util.regex.Pattern;
  * the table lives here, except drizzle-orm 1.0's upgrade ({@link NameUpgrade}).
  */
 public final class HistoryStore {
+
+	private static final long MICROS_PER_SECOND = 1_000_000L;
+
+	private static final long NANOS_PER_MICRO = 1_000L;
 
 	private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_$]{0,62}");
 
@@ -143,7 +147,11 @@ public final class HistoryStore {
 		if (!shape.exists()) {
 			return List.of();
 		}
-		String appliedAt = shape.appliedAt() ? "applied_at" : "NULL::timestamptz";
+		// applied_at as microseconds since the epoch: pgjdbc's getTimestamp parses text through calendars, which in a
+		// fresh JVM cost tens of milliseconds for a thousand rows; a timestamp at infinity reads as unknown
+		String appliedAt = shape.appliedAt()
+				? "CASE WHEN isfinite(applied_at) THEN (extract(epoch FROM applied_at) * 1000000)::bigint END"
+				: "NULL::bigint";
 		String name = shape.name() ? "name" : "NULL::text";
 		List<AppliedRow> rows = new ArrayList<>();
 		try (Statement statement = connection.createStatement();
@@ -153,11 +161,10 @@ public final class HistoryStore {
 			while (rs.next()) {
 				long createdAt = rs.getLong(3);
 				Long when = rs.wasNull() ? null : createdAt;
-				// only a drizzle-orm 1.0 table has applied_at; pgjdbc's getTimestamp costs a cold JVM milliseconds even
-				// for a NULL, so it is not asked for one
-				Timestamp at = shape.appliedAt() ? rs.getTimestamp(4) : null;
-				rows.add(new AppliedRow(rs.getLong(1), rs.getString(2), when, at == null ? null : at.toInstant(),
-						shape.name() ? rs.getString(5) : null));
+				long micros = rs.getLong(4);
+				Instant at = rs.wasNull() ? null : Instant.ofEpochSecond(Math.floorDiv(micros, MICROS_PER_SECOND),
+						Math.floorMod(micros, MICROS_PER_SECOND) * NANOS_PER_MICRO);
+				rows.add(new AppliedRow(rs.getLong(1), rs.getString(2), when, at, shape.name() ? rs.getString(5) : null));
 			}
 		}
 		catch (SQLException ex) {
@@ -168,6 +175,32 @@ public final class HistoryStore {
 			throw ex;
 		}
 		return rows;
+	}
+
+	/**
+	 * The history in one row ({@link HistoryDigest}): the catalog lookup, then one query that the server answers with
+	 * a row count and a SHA-256 of every row, however many there are.
+	 * @return {@code null} when the table does not exist yet
+	 */
+	HistoryDigest digest(Connection connection) throws SQLException {
+		Shape shape = shape(connection);
+		if (!shape.exists()) {
+			return null;
+		}
+		try (Statement statement = connection.createStatement();
+				ResultSet rs = statement.executeQuery("SELECT count(*), encode(sha256(convert_to(string_agg("
+						+ HistoryDigest.lineSql(shape.name()) + ", E'\\n' ORDER BY id), 'UTF8')), 'hex') FROM "
+						+ this.qualified)) {
+			rs.next();
+			return new HistoryDigest(shape.name(), rs.getLong(1), rs.getString(2));
+		}
+		catch (SQLException ex) {
+			MigratorException missing = HistoryColumns.missing(ex, displayName());
+			if (missing != null) {
+				throw missing;
+			}
+			throw ex;
+		}
 	}
 
 	/**

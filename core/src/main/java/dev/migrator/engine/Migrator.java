@@ -28,8 +28,10 @@ import org.slf4j.LoggerFactory;
  * <li>read and check the journal and every file (once per instance, on a thread of its own while the next step
  * runs; a problem of the journal is reported before any of the database's, and nothing is written before it is
  * read);</li>
- * <li>read the history without the lock: when nothing is to be applied and nothing is wrong, return (the fast path:
- * replicas with nothing to do never wait for the lock, and an up-to-date check costs two round trips);</li>
+ * <li>ask for the history's digest without the lock ({@link HistoryDigest}: one row, whatever its length): when it
+ * is exactly the journal's migrations, return (the fast path: replicas with nothing to do never wait for the lock,
+ * and an up-to-date check costs two round trips and no planning);</li>
+ * <li>else read the history's rows and plan: when nothing is to be applied and nothing is wrong, return;</li>
  * <li>else set the session up ({@link MigrationSession}) and take the advisory lock ({@link MigrationLock}); the
  * first read was only a hint;</li>
  * <li>create the history table where missing, upgrade it for a Drizzle 1.0 folder, and read its rows
@@ -109,6 +111,7 @@ public final class Migrator {
 		Supplier<Journal> reading = journalMeanwhile();
 		try (Connection connection = connect()) {
 			List<AppliedRow> rows = this.history.read(connection);
+			nameDatabase(connection);
 			Plan plan = plan(reading.get(), rows);
 			return plan.problems().isEmpty() ? lint(connection, plan) : plan;
 		}
@@ -219,8 +222,14 @@ public final class Migrator {
 				this.settings.lockWaitTimeout());
 		Executor executor = new Executor(this.history, this.settings);
 		try (Connection connection = connect()) {
-			List<AppliedRow> rows = this.history.read(connection);
+			HistoryDigest digest = this.history.digest(connection);
+			nameDatabase(connection);
 			Journal current = reading.get();
+			if (digest != null && digest.matches(current)) {
+				current.warnings().forEach((warning) -> logger.warn("On {}: {}", this.database, warning));
+				return finish(List.of(), current.migrations().size(), current.warnings(), started);
+			}
+			List<AppliedRow> rows = (digest != null) ? this.history.read(connection) : List.of();
 			Plan hint = plan(current, rows);
 			if (hint.toApply().isEmpty() && hint.problems().isEmpty()) {
 				return apply(connection, hint, executor, started);
@@ -313,6 +322,13 @@ public final class Migrator {
 			}
 			attemptsMade = sent.attemptsMade();
 		}
+		List<String> warnings = new ArrayList<>(plan.warnings());
+		plan.findings().forEach((finding) -> warnings.add(finding.toString()));
+		return finish(applied, before, warnings, started);
+	}
+
+	/** Logs how a run ended and reports it. */
+	private MigrationReport finish(List<AppliedMigration> applied, int before, List<String> warnings, long started) {
 		Duration took = Duration.ofNanos(System.nanoTime() - started);
 		if (applied.isEmpty()) {
 			logger.info("Schema {} on {} is up to date: {} applied, checked in {} ms", this.history.displayName(),
@@ -322,8 +338,6 @@ public final class Migrator {
 			logger.info("Applied {} migration(s) to {} on {} in {} ms ({} were already applied)", applied.size(),
 					this.history.displayName(), this.database, took.toMillis(), before);
 		}
-		List<String> warnings = new ArrayList<>(plan.warnings());
-		plan.findings().forEach((finding) -> warnings.add(finding.toString()));
 		return new MigrationReport(List.copyOf(applied), before, List.copyOf(warnings), took);
 	}
 
@@ -439,8 +453,16 @@ public final class Migrator {
 					+ ") returned no connection: its JDBC driver does not accept the URL it was given",
 					"Give it a PostgreSQL JDBC URL, such as jdbc:postgresql://localhost:5432/app.");
 		}
-		this.database = DatabaseName.of(connection);
 		return connection;
+	}
+
+	/**
+	 * Names the database for the log, from the connection's metadata. Called once the history has been asked for:
+	 * in a fresh JVM loading the driver's metadata class costs milliseconds, spent while the journal is still being
+	 * read rather than before the first query.
+	 */
+	private void nameDatabase(Connection connection) {
+		this.database = DatabaseName.of(connection);
 	}
 
 	private Plan plan(Journal current, List<AppliedRow> rows) {
@@ -478,6 +500,7 @@ public final class Migrator {
 		MigrationLock lock = new MigrationLock(this.settings.schema(), this.settings.table(),
 				this.settings.lockWaitTimeout());
 		try (Connection connection = connect(); MigrationLock.Held held = lock.acquire(connection)) {
+			nameDatabase(connection);
 			return work.run(connection);
 		}
 		catch (SQLException ex) {
