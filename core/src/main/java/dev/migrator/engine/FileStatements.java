@@ -17,7 +17,8 @@ final class FileStatements extends AbstractList<SqlStatement> {
 
 	private final JournalEntry entry;
 
-	private SoftReference<Split> split = new SoftReference<>(null);
+	/** The split, kept softly; {@code null} until the first use (a thousand files are hashed, few are split). */
+	private SoftReference<Split> split;
 
 	FileStatements(MigrationSource source, JournalEntry entry) {
 		this.source = source;
@@ -44,7 +45,7 @@ final class FileStatements extends AbstractList<SqlStatement> {
 
 	/** Drops the split, for a migration that has been applied: its SQL is not needed again. */
 	synchronized void release() {
-		this.split = new SoftReference<>(null);
+		this.split = null;
 	}
 
 	/**
@@ -52,7 +53,7 @@ final class FileStatements extends AbstractList<SqlStatement> {
 	 * @throws JournalException when the file is gone, not UTF-8, or has an unclosed string, comment or dollar quote
 	 */
 	private synchronized Split load() {
-		Split loaded = this.split.get();
+		Split loaded = (this.split != null) ? this.split.get() : null;
 		if (loaded == null) {
 			String file = this.entry.fileName();
 			String text = Journal.decode(file, Journal.readFile(this.source, this.entry));

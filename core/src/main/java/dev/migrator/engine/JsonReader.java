@@ -1,10 +1,15 @@
 package dev.migrator.engine;
 
 import java.math.BigDecimal;
+import java.util.AbstractMap;
+import java.util.AbstractSet;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Set;
 
 /**
  * A small strict JSON reader for {@code meta/_journal.json}: objects become {@code Map}s, arrays {@code List}s,
@@ -25,6 +30,11 @@ final class JsonReader {
 	private final char[] text;
 
 	private int at;
+
+	/** Member names read so far, to be taken again ({@link #memberName()}). */
+	private final String[] names = new String[16];
+
+	private int nameCount;
 
 	private JsonReader(String text) {
 		this.text = text.toCharArray();
@@ -71,7 +81,7 @@ final class JsonReader {
 	}
 
 	private Map<String, Object> object() {
-		Map<String, Object> members = new LinkedHashMap<>();
+		Members members = new Members();
 		this.at++;
 		skipBlanks();
 		if (peek() == '}') {
@@ -83,10 +93,10 @@ final class JsonReader {
 			if (peek() != '"') {
 				throw error("expected a member name in double quotes");
 			}
-			String name = string();
+			String name = memberName();
 			skipBlanks();
 			expect(':');
-			members.put(name, value());
+			members.add(name, value());
 			skipBlanks();
 			if (peek() == ',') {
 				this.at++;
@@ -115,6 +125,44 @@ final class JsonReader {
 			expect(']');
 			return values;
 		}
+	}
+
+	/**
+	 * A member's name: the same few names repeat in every entry of a journal, so a name read before is taken again
+	 * instead of a new string (which a map would hash) for each of the thousands of members.
+	 */
+	private String memberName() {
+		int from = this.at + 1;
+		int end = from;
+		while (end < this.text.length && this.text[end] != '"' && this.text[end] != '\\' && this.text[end] >= 0x20) {
+			end++;
+		}
+		if (end == this.text.length || this.text[end] != '"') {
+			return string();
+		}
+		int length = end - from;
+		for (int i = 0; i < this.nameCount; i++) {
+			String name = this.names[i];
+			if (name.length() == length && sameChars(name, from)) {
+				this.at = end + 1;
+				return name;
+			}
+		}
+		String name = new String(this.text, from, length);
+		if (this.nameCount < this.names.length) {
+			this.names[this.nameCount++] = name;
+		}
+		this.at = end + 1;
+		return name;
+	}
+
+	private boolean sameChars(String name, int from) {
+		for (int i = 0; i < name.length(); i++) {
+			if (this.text[from + i] != name.charAt(i)) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	private String string() {
@@ -290,6 +338,95 @@ final class JsonReader {
 			}
 		}
 		return new IllegalArgumentException("at line " + line + ":" + column + ": " + what);
+	}
+
+	/**
+	 * An object's members in the order written, in two arrays rather than a hash map: a journal holds a thousand
+	 * objects of five members each. A name written twice keeps its first place and its later value, as a map's
+	 * {@code put} would.
+	 */
+	private static final class Members extends AbstractMap<String, Object> {
+
+		private String[] names = new String[8];
+
+		private Object[] values = new Object[8];
+
+		private int size;
+
+		void add(String name, Object value) {
+			int index = indexOf(name);
+			if (index >= 0) {
+				this.values[index] = value;
+				return;
+			}
+			if (this.size == this.names.length) {
+				this.names = Arrays.copyOf(this.names, this.size * 2);
+				this.values = Arrays.copyOf(this.values, this.size * 2);
+			}
+			this.names[this.size] = name;
+			this.values[this.size++] = value;
+		}
+
+		@Override
+		public Object get(Object key) {
+			int index = indexOf(key);
+			return (index >= 0) ? this.values[index] : null;
+		}
+
+		@Override
+		public boolean containsKey(Object key) {
+			return indexOf(key) >= 0;
+		}
+
+		@Override
+		public int size() {
+			return this.size;
+		}
+
+		@Override
+		public Set<Entry<String, Object>> entrySet() {
+			return new AbstractSet<>() {
+
+				@Override
+				public Iterator<Entry<String, Object>> iterator() {
+					return new Iterator<>() {
+
+						private int next;
+
+						@Override
+						public boolean hasNext() {
+							return this.next < Members.this.size;
+						}
+
+						@Override
+						public Entry<String, Object> next() {
+							if (!hasNext()) {
+								throw new NoSuchElementException();
+							}
+							int index = this.next++;
+							return new SimpleImmutableEntry<>(Members.this.names[index], Members.this.values[index]);
+						}
+
+					};
+				}
+
+				@Override
+				public int size() {
+					return Members.this.size;
+				}
+
+			};
+		}
+
+		private int indexOf(Object key) {
+			for (int i = 0; i < this.size; i++) {
+				if (this.names[i].equals(key)) {
+					return i;
+				}
+			}
+			return -1;
+		}
+
 	}
 
 }

@@ -1,12 +1,14 @@
 package dev.migrator.engine;
 
 import java.math.BigDecimal;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /** The journal's JSON reader: values, escapes and numbers, and errors that name the line and column. */
@@ -33,6 +35,42 @@ class JsonReaderTests {
 	}
 
 	@Test
+	void objectsKeepTheirMembersInOrderAndARepeatedNameTakesTheLaterValue() {
+		Map<String, Object> object = object("{\"b\": 1, \"a\\u0062\": 2, \"a\": 3, \"b\": 4, \"\u00e9\": 5,"
+				+ " \"a\\\"q\": 6}");
+		assertThat(object).containsExactly(entry("b", 4L), entry("ab", 2L), entry("a", 3L), entry("\u00e9", 5L),
+				entry("a\"q", 6L));
+		assertThat(object).isEqualTo(Map.of("b", 4L, "ab", 2L, "a", 3L, "\u00e9", 5L, "a\"q", 6L));
+		assertThat(object.get("c")).isNull();
+		assertThat(object.containsKey("a")).isTrue();
+		assertThat(object.containsKey(7)).isFalse();
+		// the names of the entries of an array are the same strings, each object its own values
+		List<?> entries = (List<?>) JsonReader.read("[{\"tag\": \"x\", \"when\": 1}, {\"when\": 2, \"tag\": \"y\"}]");
+		Map<String, Object> first = cast(entries.get(0));
+		Map<String, Object> second = cast(entries.get(1));
+		assertThat(first).containsExactly(entry("tag", "x"), entry("when", 1L));
+		assertThat(second).containsExactly(entry("when", 2L), entry("tag", "y"));
+		assertThat(second.keySet().iterator().next()).isSameAs(first.keySet().toArray()[1]);
+		Map<String, Object> many = new LinkedHashMap<>();
+		StringBuilder json = new StringBuilder("{");
+		for (int i = 0; i < 20; i++) {
+			json.append(i > 0 ? ", " : "").append("\"m").append(i).append("\": ").append(i);
+			many.put("m" + i, (long) i);
+		}
+		assertThat(object(json.append("}").toString())).containsExactlyEntriesOf(many);
+	}
+
+	private static Map<String, Object> object(String json) {
+		return cast(JsonReader.read(json));
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Map<String, Object> cast(Object value) {
+		assertThat(value).isInstanceOf(Map.class);
+		return (Map<String, Object>) value;
+	}
+
+	@Test
 	void errorsNameLineAndColumn() {
 		assertError("{\"a\": tru}", "line 1:7: unexpected 't'");
 		assertError("{\"a\":\n  \"open}", "line 2:3: a string that is never closed");
@@ -47,6 +85,8 @@ class JsonReaderTests {
 		assertError("[1] x", "line 1:5: unexpected 'x' after the end of the JSON value");
 		assertError("[1, 2", "line 1:6: expected ']' but the text ends");
 		assertError("{\"a\" 1}", "line 1:6: expected ':' but found '1'");
+		assertError("{\"a\": 1, \"open", "line 1:10: a string that is never closed");
+		assertError("{\"a\tb\": 1}", "line 1:4: a control character inside a string");
 	}
 
 	private static void assertError(String json, String message) {
