@@ -7,6 +7,7 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -132,8 +133,29 @@ public record Journal(String location, Layout layout, List<Migration> migrations
 			return source.read(entry.fileName()).orElseThrow(() -> missingFile(source, entry));
 		}
 		catch (IOException ex) {
-			throw new JournalException("Cannot read " + entry.fileName() + " in " + source.description() + ": "
-					+ ex.getMessage(), "Check that the file is readable.", ex);
+			throw cannotRead(source, entry, ex);
+		}
+	}
+
+	private static JournalException cannotRead(MigrationSource source, JournalEntry entry, IOException ex) {
+		return new JournalException("Cannot read " + entry.fileName() + " in " + source.description() + ": "
+				+ ex.getMessage(), "Check that the file is readable.", ex);
+	}
+
+	/**
+	 * Feeds an entry's file to a digest, with the errors of {@link #readFile}.
+	 * @return the file's size in bytes
+	 */
+	static long digestFile(MigrationSource source, JournalEntry entry, MessageDigest digest, byte[] buffer) {
+		try {
+			long size = source.digest(entry.fileName(), digest, buffer);
+			if (size < 0) {
+				throw missingFile(source, entry);
+			}
+			return size;
+		}
+		catch (IOException ex) {
+			throw cannotRead(source, entry, ex);
 		}
 	}
 

@@ -2,6 +2,7 @@ package dev.migrator.engine;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.util.List;
 import java.util.Optional;
 
@@ -18,6 +19,24 @@ public interface MigrationSource {
 	 * @throws IOException when the file exists but cannot be read
 	 */
 	Optional<byte[]> read(String relativePath) throws IOException;
+
+	/**
+	 * Feeds a file of the folder to a digest; a source that can read a file in pieces does so without holding all of
+	 * its bytes at once.
+	 * @param relativePath path below the folder, as for {@link #read(String)}
+	 * @param digest the digest to update
+	 * @param buffer room for a piece, which the source may use
+	 * @return the file's size in bytes, or {@code -1} when there is no such file (the digest is then unchanged)
+	 * @throws IOException when the file exists but cannot be read
+	 */
+	default long digest(String relativePath, MessageDigest digest, byte[] buffer) throws IOException {
+		Optional<byte[]> bytes = read(relativePath);
+		if (bytes.isEmpty()) {
+			return -1;
+		}
+		digest.update(bytes.get());
+		return bytes.get().length;
+	}
 
 	/**
 	 * The files in the folder and in its direct sub-folders, such as {@code 0000_init.sql},

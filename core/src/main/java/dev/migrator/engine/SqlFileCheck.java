@@ -21,12 +21,12 @@ final class SqlFileCheck {
 	/**
 	 * Checks a migration file's size; done for every file at every run, as it is hashed.
 	 * @param file the file name, for messages
-	 * @param bytes its bytes
+	 * @param size its size in bytes
 	 * @throws JournalException naming the file
 	 */
-	static void checkSize(String file, byte[] bytes) {
-		if (bytes.length > MAX_BYTES) {
-			throw new JournalException(file + " is " + bytes.length + " bytes, more than the " + (MAX_BYTES >> 20)
+	static void checkSize(String file, long size) {
+		if (size > MAX_BYTES) {
+			throw new JournalException(file + " is " + size + " bytes, more than the " + (MAX_BYTES >> 20)
 					+ " MiB a migration file may hold",
 					"Load bulk data outside the migrations (COPY in a one-shot job), or split " + file
 							+ " into several migrations.");

@@ -81,6 +81,33 @@ class FileHasherTests {
 		}
 	}
 
+	@Test
+	void filesAreHashedInPiecesAsTheirWholeBytesAndAMissingOrUnreadableFileIsTold() throws Exception {
+		// larger than a read buffer, an exact multiple of one, empty, and with bytes that are not UTF-8 (the hash is
+		// the bytes', whatever they are)
+		byte[] large = new byte[3 * 8192 + 17];
+		byte[] multiple = new byte[2 * 8192];
+		for (int i = 0; i < large.length; i++) {
+			large[i] = (byte) (i * 31 + 7);
+		}
+		System.arraycopy(large, 0, multiple, 0, multiple.length);
+		MigrationsFolder folder = MigrationsFolder.in(this.dir)
+			.add("0000_large", MigrationsFolder.FIRST_WHEN, large)
+			.add("0001_multiple", MigrationsFolder.FIRST_WHEN + 1, multiple)
+			.add("0002_empty", MigrationsFolder.FIRST_WHEN + 2, new byte[0]);
+		MigrationSource source = MigrationSource.of(folder.location(), null);
+		assertThat(FileHasher.hashAll(source, JournalFile.parse(source), 1)).extracting(Migration::hash)
+			.containsExactly(Journal.sha256(large), Journal.sha256(multiple), Journal.sha256(new byte[0]));
+		assertThat(source.digest("9999_none.sql", FileHasher.sha256(), new byte[8192])).isEqualTo(-1);
+		Files.createDirectories(this.dir.resolve("0003_folder.sql"));
+		assertThatExceptionOfType(IOException.class)
+			.isThrownBy(() -> source.digest("0003_folder.sql", FileHasher.sha256(), new byte[8192]));
+		folder.addEntryOnly("0003_folder", MigrationsFolder.FIRST_WHEN + 3);
+		assertThatExceptionOfType(JournalException.class)
+			.isThrownBy(() -> FileHasher.hashAll(source, JournalFile.parse(source), 1))
+			.withMessageStartingWith("Cannot read 0003_folder.sql in " + folder.location() + ": ");
+	}
+
 	private MigrationSource folder() {
 		MigrationsFolder folder = MigrationsFolder.in(this.dir);
 		for (int i = 0; i < FILES; i++) {
