@@ -20,7 +20,9 @@ import java.util.Set;
  *
  * <p>A row's line is {@code <length of hash>:<hash>:<created_at>}, on a table with {@code name} followed by
  * {@code :<length of name>:<name>}, the lines joined by a newline. The lengths make every line end where it says:
- * no value, whatever it holds, reads as more or fewer rows than there are.
+ * no value, whatever it holds, reads as more or fewer rows than there are. Only a table whose {@code id} and
+ * {@code created_at} are integers and whose {@code hash} and {@code name} are text is digested (a number's text is
+ * then the number, and a text's its value); any other is read, and refused naming its columns.
  *
  * @param named whether the table has drizzle-orm 1.0's {@code name} column
  * @param rows how many rows the table has
@@ -28,10 +30,16 @@ import java.util.Set;
  */
 record HistoryDigest(boolean named, long rows, String sha256) {
 
-	/** One row's line in SQL; {@link #expected} writes the same in Java. */
+	/** A digest that matches no journal: the rows are to be read. */
+	static final HistoryDigest NONE = new HistoryDigest(false, -1, null);
+
+	/**
+	 * One row's line in SQL; {@link #expected} writes the same in Java. Lengths are counted in UTF-8 bytes, on both
+	 * sides the same whatever the server's encoding.
+	 */
 	static String lineSql(boolean named) {
-		String line = "length(hash::text) || ':' || hash::text || ':' || created_at::text";
-		return named ? line + " || ':' || length(name::text) || ':' || name::text" : line;
+		String line = "octet_length(convert_to(hash::text, 'UTF8')) || ':' || hash::text || ':' || created_at::text";
+		return named ? line + " || ':' || octet_length(convert_to(name::text, 'UTF8')) || ':' || name::text" : line;
 	}
 
 	/**
@@ -44,10 +52,10 @@ record HistoryDigest(boolean named, long rows, String sha256) {
 		if (this.sha256 == null || this.rows != migrations.size()) {
 			return false;
 		}
-		// the planner matches a row by name where the table has names, else by created_at: with keys that are unique
-		// across the journal, equal lines are a one-to-one match
+		// the planner matches a row by name where the table has names, else by created_at, and keeps what it matched
+		// by tag: with keys and tags that are unique across the journal, equal lines are a one-to-one match
 		Journal.Layout keyed = this.named ? Journal.Layout.FOLDERS : Journal.Layout.JOURNAL;
-		if (journal.layout() != keyed || !this.named && !distinctWhens(migrations)) {
+		if (journal.layout() != keyed || !distinct(migrations, this.named)) {
 			return false;
 		}
 		return this.sha256.equals(expected(migrations, this.named));
@@ -61,20 +69,32 @@ record HistoryDigest(boolean named, long rows, String sha256) {
 				lines.append('\n');
 			}
 			String hash = migration.hash();
-			lines.append(hash.length()).append(':').append(hash).append(':').append(migration.entry().when());
+			lines.append(utf8Length(hash)).append(':').append(hash).append(':').append(migration.entry().when());
 			if (named) {
 				String name = migration.entry().name();
-				lines.append(':').append(name.codePointCount(0, name.length())).append(':').append(name);
+				lines.append(':').append(utf8Length(name)).append(':').append(name);
 			}
 		}
 		byte[] digest = FileHasher.sha256().digest(lines.toString().getBytes(StandardCharsets.UTF_8));
 		return HexFormat.of().formatHex(digest);
 	}
 
-	private static boolean distinctWhens(List<Migration> migrations) {
-		Set<Long> whens = new HashSet<>(migrations.size() * 2);
+	private static int utf8Length(String text) {
+		for (int i = 0; i < text.length(); i++) {
+			if (text.charAt(i) >= 0x80) {
+				return text.getBytes(StandardCharsets.UTF_8).length;
+			}
+		}
+		return text.length();
+	}
+
+	/** Whether no two migrations share a tag, nor the key rows are matched by: the name, or the {@code when}. */
+	private static boolean distinct(List<Migration> migrations, boolean named) {
+		Set<String> tags = new HashSet<>(migrations.size() * 2);
+		Set<Object> keys = new HashSet<>(migrations.size() * 2);
 		for (Migration migration : migrations) {
-			if (!whens.add(migration.entry().when())) {
+			Object key = named ? migration.entry().name() : (Object) migration.entry().when();
+			if (!tags.add(migration.tag()) || !keys.add(key)) {
 				return false;
 			}
 		}

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -148,9 +149,11 @@ public final class HistoryStore {
 			return List.of();
 		}
 		// applied_at as microseconds since the epoch: pgjdbc's getTimestamp parses text through calendars, which in a
-		// fresh JVM cost tens of milliseconds for a thousand rows; a timestamp at infinity reads as unknown
+		// fresh JVM cost tens of milliseconds for a thousand rows; a timestamp at infinity reads as unknown, and one
+		// without time zone is taken in the session's (pgjdbc sets it to the JVM's), as getTimestamp took it
 		String appliedAt = shape.appliedAt()
-				? "CASE WHEN isfinite(applied_at) THEN (extract(epoch FROM applied_at) * 1000000)::bigint END"
+				? "CASE WHEN isfinite(applied_at::timestamptz) THEN (extract(epoch FROM applied_at::timestamptz)"
+						+ " * 1000000)::bigint END"
 				: "NULL::bigint";
 		String name = shape.name() ? "name" : "NULL::text";
 		List<AppliedRow> rows = new ArrayList<>();
@@ -180,13 +183,19 @@ public final class HistoryStore {
 	/**
 	 * The history in one row ({@link HistoryDigest}): the catalog lookup, then one query that the server answers with
 	 * a row count and a SHA-256 of every row, however many there are.
-	 * @return {@code null} when the table does not exist yet
+	 * @return {@code null} when the table does not exist yet; {@link HistoryDigest#NONE} when the rows must be read
+	 * instead: a table whose columns are not of Drizzle's types (read, it is refused, naming them), or a digest the
+	 * server could not compute (such as a {@code SQL_ASCII} database holding bytes that are not UTF-8)
 	 */
 	HistoryDigest digest(Connection connection) throws SQLException {
 		Shape shape = shape(connection);
 		if (!shape.exists()) {
 			return null;
 		}
+		if (!shape.drizzleTypes()) {
+			return HistoryDigest.NONE;
+		}
+		Savepoint savepoint = connection.getAutoCommit() ? null : connection.setSavepoint();
 		try (Statement statement = connection.createStatement();
 				ResultSet rs = statement.executeQuery("SELECT count(*), encode(sha256(convert_to(string_agg("
 						+ HistoryDigest.lineSql(shape.name()) + ", E'\\n' ORDER BY id), 'UTF8')), 'hex') FROM "
@@ -199,7 +208,11 @@ public final class HistoryStore {
 			if (missing != null) {
 				throw missing;
 			}
-			throw ex;
+			// the read says what is wrong, or reads what the digest could not
+			if (savepoint != null) {
+				connection.rollback(savepoint);
+			}
+			return HistoryDigest.NONE;
 		}
 	}
 
@@ -319,11 +332,15 @@ public final class HistoryStore {
 		try (PreparedStatement query = connection.prepareStatement("SELECT t.oid IS NOT NULL,"
 				+ " EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = t.oid AND a.attname = 'applied_at'"
 				+ " AND NOT a.attisdropped), EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = t.oid"
-				+ " AND a.attname = 'name' AND NOT a.attisdropped) FROM (SELECT to_regclass(?) AS oid) t")) {
+				+ " AND a.attname = 'name' AND NOT a.attisdropped), (SELECT count(*) FROM pg_attribute a"
+				+ " WHERE a.attrelid = t.oid AND NOT a.attisdropped AND (a.attname IN ('id', 'created_at')"
+				+ " AND a.atttypid IN ('int2'::regtype, 'int4'::regtype, 'int8'::regtype) OR a.attname IN ('hash',"
+				+ " 'name') AND a.atttypid IN ('text'::regtype, 'varchar'::regtype))) FROM (SELECT to_regclass(?) AS oid) t")) {
 			query.setString(1, this.qualified);
 			try (ResultSet rs = query.executeQuery()) {
 				rs.next();
-				Shape shape = new Shape(rs.getBoolean(1), rs.getBoolean(2), rs.getBoolean(3));
+				boolean name = rs.getBoolean(3);
+				Shape shape = new Shape(rs.getBoolean(1), rs.getBoolean(2), name, rs.getInt(4) == (name ? 4 : 3));
 				this.named = shape.name();
 				return shape;
 			}
@@ -365,8 +382,10 @@ public final class HistoryStore {
 	 * @param exists whether the table exists
 	 * @param appliedAt whether it has {@code applied_at}
 	 * @param name whether it has drizzle-orm 1.0's {@code name}
+	 * @param drizzleTypes whether {@code id} and {@code created_at} are integers and {@code hash} (and {@code name})
+	 * text, as Drizzle creates them: only then is the text of a row's values what pgjdbc reads from them
 	 */
-	private record Shape(boolean exists, boolean appliedAt, boolean name) {
+	private record Shape(boolean exists, boolean appliedAt, boolean name, boolean drizzleTypes) {
 	}
 
 }

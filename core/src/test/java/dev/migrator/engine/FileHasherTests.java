@@ -82,7 +82,7 @@ class FileHasherTests {
 	}
 
 	@Test
-	void filesAreHashedInPiecesAsTheirWholeBytesAndAMissingOrUnreadableFileIsTold() throws Exception {
+	void filesAreHashedInPiecesAsTheirWholeBytesAndAMissingFileOrAFolderIsTold() throws Exception {
 		// larger than a read buffer, an exact multiple of one, empty, and with bytes that are not UTF-8 (the hash is
 		// the bytes', whatever they are)
 		byte[] large = new byte[3 * 8192 + 17];

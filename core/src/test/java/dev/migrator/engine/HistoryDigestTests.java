@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 
 import dev.migrator.embedded.TestPostgres;
 import dev.migrator.embedded.TestPostgres.TestDatabase;
@@ -15,6 +16,7 @@ import dev.migrator.testsupport.Sql;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.postgresql.ds.PGSimpleDataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -124,19 +126,58 @@ class HistoryDigestTests {
 
 	@Test
 	void valueHoldingTwoRowsLinesDoesNotPassForThem() throws SQLException {
-		// the last two rows written as one row whose hash holds both lines, and a row without hash to keep the count:
+		// the last two rows written as one row whose hash holds both lines, and a row of NULLs to keep the count:
 		// without the lengths in each line, the joined text would be the journal's
 		List<Migration> migrations = migrator().journal().migrations();
 		Migration b = migrations.get(1);
 		Migration c = migrations.get(2);
-		String twoLines = b.hash() + ":" + b.entry().when() + "\n" + c.hash().length() + ":" + c.hash();
+		String twoLines = b.hash() + ":" + b.entry().when() + "\n" + c.hash();
 		Sql.execute(this.db, "ALTER TABLE " + HISTORY + " ALTER COLUMN hash DROP NOT NULL",
 				"DELETE FROM " + HISTORY + " WHERE id > 1",
-				"INSERT INTO " + HISTORY + " (id, hash, created_at) VALUES (2, '" + twoLines + "', "
+				"INSERT INTO " + HISTORY + " (id, hash, created_at) VALUES (2, E'" + twoLines.replace("\n", "\\n") + "', "
 						+ c.entry().when() + "), (3, NULL, NULL)");
+		assertThat(Sql.value(this.db, "SELECT string_agg(hash || ':' || created_at, E'\\n' ORDER BY id) FROM " + HISTORY))
+			.isEqualTo(migrations.stream()
+				.map((migration) -> migration.hash() + ":" + migration.entry().when())
+				.collect(java.util.stream.Collectors.joining("\n")));
 		assertThat(digestMatches(migrator())).isFalse();
 		assertThatExceptionOfType(ValidationException.class).isThrownBy(() -> migrator().migrate())
 			.withMessageContaining("has no hash (NULL)");
+	}
+
+	@Test
+	void upToDateRunReadsNoRow() throws SQLException {
+		// a user who may read the columns the digest covers but not applied_at: the check that ends on the digest
+		// succeeds, and status(), which reads every row, is refused
+		String suffix = UUID.randomUUID().toString().substring(0, 8);
+		String runner = "digest_" + suffix;
+		Sql.execute(this.db, "CREATE ROLE " + runner + " LOGIN PASSWORD 'runner'",
+				"GRANT USAGE ON SCHEMA drizzle TO " + runner,
+				"GRANT SELECT (id, hash, created_at) ON " + HISTORY + " TO " + runner);
+		PGSimpleDataSource asRunner = this.db.dataSource();
+		asRunner.setUser(runner);
+		asRunner.setPassword("runner");
+		Migrator migrator = new Migrator(asRunner, MigratorSettings.defaults(this.folder.location()),
+				getClass().getClassLoader());
+		MigrationReport report = migrator.migrate();
+		assertThat(report.applied()).isEmpty();
+		assertThat(report.alreadyApplied()).isEqualTo(3);
+		assertThatExceptionOfType(MigratorException.class).isThrownBy(migrator::status)
+			.withMessageContaining("permission denied");
+	}
+
+	@Test
+	void tableOfOtherColumnTypesIsReadAndRefusedAsBefore() {
+		// its rows' text is the journal's, but created_at is text: refused naming the column, as the read refuses it
+		Sql.execute(this.db, "ALTER TABLE " + HISTORY + " ALTER COLUMN created_at TYPE text");
+		assertThatExceptionOfType(MigratorException.class).isThrownBy(() -> migrator().migrate())
+			.withMessageContaining("is not a Drizzle history table")
+			.withMessageContaining("column created_at is text, not bigint");
+		// a hash of char(n) reads padded with blanks, which its text drops: left to the planner, it is modified
+		Sql.execute(this.db, "ALTER TABLE " + HISTORY + " ALTER COLUMN created_at TYPE bigint USING created_at::bigint",
+				"ALTER TABLE " + HISTORY + " ALTER COLUMN hash TYPE char(70)");
+		assertThatExceptionOfType(ValidationException.class).isThrownBy(() -> migrator().migrate())
+			.withMessageContaining("0000_init.sql changed after it was applied");
 	}
 
 	@Test
@@ -167,6 +208,18 @@ class HistoryDigestTests {
 		MigrationReport report = migrator.migrate();
 		assertThat(report.applied()).isEmpty();
 		assertThat(report.alreadyApplied()).isEqualTo(2);
+	}
+
+	@Test
+	void journalWithTheSameTagTwiceNeverMatches() {
+		List<Migration> read = migrator().journal().migrations();
+		Migration first = read.get(0);
+		Migration again = new Migration(new JournalEntry(1, read.get(1).entry().when(), first.tag(), true),
+				read.get(1).hash(), read.get(1).statements());
+		Journal twice = new Journal("twice", List.of(first, again), List.of());
+		// rows the planner would keep under one tag: the second would be unknown, and the entry modified
+		assertThat(new HistoryDigest(false, 2, HistoryDigest.expected(twice.migrations(), false)).matches(twice))
+			.isFalse();
 	}
 
 	@Test
