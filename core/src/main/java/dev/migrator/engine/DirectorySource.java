@@ -61,13 +61,8 @@ final class DirectorySource implements MigrationSource {
 			return size;
 		}
 		catch (FileNotFoundException ex) {
-			// as in read: told apart through java.nio.file, where a file that is there fails with its own message
-			Optional<byte[]> bytes = read(relativePath);
-			if (bytes.isEmpty()) {
-				return -1;
-			}
-			digest.update(bytes.get());
-			return bytes.get().length;
+			// a missing file or another failure, told apart as read tells them apart
+			return MigrationSource.super.digest(relativePath, digest, buffer);
 		}
 	}
 

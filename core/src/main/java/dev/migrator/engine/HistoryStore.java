@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.sql.Statement;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -19,10 +20,6 @@ import java.util.regex.Pattern;
  * the table lives here, except drizzle-orm 1.0's upgrade ({@link NameUpgrade}).
  */
 public final class HistoryStore {
-
-	private static final long MICROS_PER_SECOND = 1_000_000L;
-
-	private static final long NANOS_PER_MICRO = 1_000L;
 
 	private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_$]{0,62}");
 
@@ -165,8 +162,7 @@ public final class HistoryStore {
 				long createdAt = rs.getLong(3);
 				Long when = rs.wasNull() ? null : createdAt;
 				long micros = rs.getLong(4);
-				Instant at = rs.wasNull() ? null : Instant.ofEpochSecond(Math.floorDiv(micros, MICROS_PER_SECOND),
-						Math.floorMod(micros, MICROS_PER_SECOND) * NANOS_PER_MICRO);
+				Instant at = rs.wasNull() ? null : Instant.EPOCH.plus(micros, ChronoUnit.MICROS);
 				rows.add(new AppliedRow(rs.getLong(1), rs.getString(2), when, at, shape.name() ? rs.getString(5) : null));
 			}
 		}
