@@ -5,6 +5,7 @@ import java.util.AbstractMap;
 import java.util.AbstractSet;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -343,9 +344,13 @@ final class JsonReader {
 	/**
 	 * An object's members in the order written, in two arrays rather than a hash map: a journal holds a thousand
 	 * objects of five members each. A name written twice keeps its first place and its later value, as a map's
-	 * {@code put} would.
+	 * {@code put} would. An object of more than {@value #INDEXED_FROM} members also gets an index of its names, so
+	 * that a huge object (never a journal drizzle-kit writes) is not read in quadratic time.
 	 */
 	private static final class Members extends AbstractMap<String, Object> {
+
+		/** Members up to which a name is looked up by a scan of the array. */
+		static final int INDEXED_FROM = 16;
 
 		private String[] names = new String[8];
 
@@ -353,10 +358,13 @@ final class JsonReader {
 
 		private int size;
 
+		/** Each name's place, once the object has more than {@link #INDEXED_FROM} members; else {@code null}. */
+		private Map<String, Integer> index;
+
 		void add(String name, Object value) {
-			int index = indexOf(name);
-			if (index >= 0) {
-				this.values[index] = value;
+			int at = indexOf(name);
+			if (at >= 0) {
+				this.values[at] = value;
 				return;
 			}
 			if (this.size == this.names.length) {
@@ -365,6 +373,20 @@ final class JsonReader {
 			}
 			this.names[this.size] = name;
 			this.values[this.size++] = value;
+			if (this.size > INDEXED_FROM) {
+				indexLast();
+			}
+		}
+
+		/** Adds the newest name to the index, building the index first when the object has just outgrown the scan. */
+		private void indexLast() {
+			if (this.index == null) {
+				this.index = new HashMap<>();
+				for (int i = 0; i < this.size - 1; i++) {
+					this.index.put(this.names[i], i);
+				}
+			}
+			this.index.put(this.names[this.size - 1], this.size - 1);
 		}
 
 		@Override
@@ -419,6 +441,10 @@ final class JsonReader {
 		}
 
 		private int indexOf(Object key) {
+			if (this.index != null) {
+				Integer at = this.index.get(key);
+				return (at != null) ? at : -1;
+			}
 			for (int i = 0; i < this.size; i++) {
 				if (this.names[i].equals(key)) {
 					return i;

@@ -60,6 +60,32 @@ class JsonReaderTests {
 		assertThat(object(json.append("}").toString())).containsExactlyEntriesOf(many);
 	}
 
+	@Test
+	void aLargeObjectKeepsOrderAndRepeatedNamesOnceItsNamesAreIndexed() {
+		// past 16 members the names are looked up in an index: a name written again, before and after that point,
+		// still keeps its first place and takes its later value
+		StringBuilder json = new StringBuilder("{");
+		Map<String, Object> expected = new LinkedHashMap<>();
+		for (int i = 0; i < 40; i++) {
+			json.append(i > 0 ? ", " : "").append("\"m").append(i).append("\": ").append(i);
+			expected.put("m" + i, (long) i);
+			if (i == 10 || i == 30) {
+				json.append(", \"m3\": ").append(100 + i);
+				expected.put("m3", (long) (100 + i));
+			}
+		}
+		json.append(", \"m39\": \"last\", \"m16\": true}");
+		expected.put("m39", "last");
+		expected.put("m16", Boolean.TRUE);
+		Map<String, Object> object = object(json.toString());
+		assertThat(object).containsExactlyEntriesOf(expected);
+		assertThat(object.get("m3")).isEqualTo(130L);
+		assertThat(object.get("m17")).isEqualTo(17L);
+		assertThat(object.get("m40")).isNull();
+		assertThat(object.containsKey(3)).isFalse();
+		assertThat(object).hasSize(40);
+	}
+
 	private static Map<String, Object> object(String json) {
 		return cast(JsonReader.read(json));
 	}
