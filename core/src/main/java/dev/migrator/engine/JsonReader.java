@@ -391,8 +391,8 @@ final class JsonReader {
 
 		@Override
 		public Object get(Object key) {
-			int index = indexOf(key);
-			return (index >= 0) ? this.values[index] : null;
+			int at = indexOf(key);
+			return (at >= 0) ? this.values[at] : null;
 		}
 
 		@Override
@@ -425,8 +425,8 @@ final class JsonReader {
 							if (!hasNext()) {
 								throw new NoSuchElementException();
 							}
-							int index = this.next++;
-							return new SimpleImmutableEntry<>(Members.this.names[index], Members.this.values[index]);
+							int at = this.next++;
+							return new SimpleImmutableEntry<>(Members.this.names[at], Members.this.values[at]);
 						}
 
 					};

@@ -23,7 +23,6 @@ import tools.jackson.databind.json.JsonMapper;
 public record MigrationsStatus(String location, String table, long applied, long pending, long modified,
 		long outOfOrder, long unknown, List<Entry> migrations) {
 
-
 	/** The report of a plan. */
 	public static MigrationsStatus of(Plan plan) {
 		return new MigrationsStatus(plan.location(), plan.table(),

@@ -12,7 +12,6 @@ import dev.migrator.engine.JournalException;
 import dev.migrator.engine.Migration;
 import dev.migrator.engine.MigrationSource;
 import dev.migrator.engine.Policy;
-import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -23,8 +22,6 @@ import tools.jackson.databind.node.ObjectNode;
 final class FolderPieces {
 
 	private static final String MIGRATION_FILE = "/migration.sql";
-
-	private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
 	private final MigrationSource source;
 
@@ -140,14 +137,14 @@ final class FolderPieces {
 
 	/** A journal of one entry, so the engine reads that migration alone. */
 	private static byte[] journalOf(JournalEntry entry) {
-		ObjectNode journal = MAPPER.createObjectNode().put("version", "7").put("dialect", "postgresql");
+		ObjectNode journal = CheckJson.MAPPER.createObjectNode().put("version", "7").put("dialect", "postgresql");
 		journal.putArray("entries")
 			.addObject()
 			.put("idx", 0)
 			.put("when", entry.when())
 			.put("tag", entry.tag())
 			.put("breakpoints", entry.breakpoints());
-		return MAPPER.writeValueAsBytes(journal);
+		return CheckJson.MAPPER.writeValueAsBytes(journal);
 	}
 
 }

@@ -9,7 +9,6 @@ import java.util.Set;
 import dev.migrator.engine.MigrationSource;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -18,8 +17,6 @@ import tools.jackson.databind.node.ObjectNode;
  * this way, so that each refusal is the engine's own rule and message, and one broken file does not hide the next.
  */
 final class FolderView implements MigrationSource {
-
-	private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
 	/** What a migration file holds when only the folder's structure is being checked: nothing to split. */
 	private static final byte[] EMPTY = new byte[0];
@@ -60,7 +57,7 @@ final class FolderView implements MigrationSource {
 		Map<String, byte[]> replaced = Map.of();
 		try {
 			byte[] journal = folder.read(JournalLines.PATH).orElse(null);
-			JsonNode root = (journal != null) ? MAPPER.readTree(journal) : null;
+			JsonNode root = (journal != null) ? CheckJson.MAPPER.readTree(journal) : null;
 			if (root != null && root.path("entries").isArray()) {
 				int position = 0;
 				for (JsonNode entry : root.get("entries")) {
@@ -69,7 +66,7 @@ final class FolderView implements MigrationSource {
 					}
 					position++;
 				}
-				replaced = Map.of(JournalLines.PATH, MAPPER.writeValueAsBytes(root));
+				replaced = Map.of(JournalLines.PATH, CheckJson.MAPPER.writeValueAsBytes(root));
 			}
 		}
 		catch (IOException | JacksonException ex) {

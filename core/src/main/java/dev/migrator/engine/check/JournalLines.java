@@ -9,7 +9,6 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The entries of {@code meta/_journal.json} as written, with the line of each entry and of each of its properties,
@@ -18,8 +17,6 @@ import tools.jackson.databind.json.JsonMapper;
 final class JournalLines {
 
 	static final String PATH = "meta/_journal.json";
-
-	private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
 	private final List<Entry> entries;
 
@@ -30,8 +27,8 @@ final class JournalLines {
 	/** Reads the journal's bytes; a journal that does not parse has no entries here (the engine reports it). */
 	static JournalLines parse(byte[] journal) {
 		List<Entry> entries = new ArrayList<>();
-		try (JsonParser parser = MAPPER.createParser(journal)) {
-			JsonNode root = MAPPER.readTree(journal);
+		try (JsonParser parser = CheckJson.MAPPER.createParser(journal)) {
+			JsonNode root = CheckJson.MAPPER.readTree(journal);
 			JsonNode array = root.path("entries");
 			if (parser.nextToken() != JsonToken.START_OBJECT) {
 				return new JournalLines(List.of());
