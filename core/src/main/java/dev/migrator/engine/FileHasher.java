@@ -1,7 +1,6 @@
 package dev.migrator.engine;
 
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -53,7 +52,7 @@ final class FileHasher {
 		AtomicInteger next = new AtomicInteger();
 		AtomicBoolean failed = new AtomicBoolean();
 		Runnable work = () -> {
-			MessageDigest digest = sha256();
+			MessageDigest digest = Sha256.newDigest();
 			byte[] buffer = new byte[BUFFER_BYTES];
 			int from;
 			// chunks are taken in order and a worker finishes its chunk, so when one fails every earlier entry is
@@ -98,15 +97,6 @@ final class FileHasher {
 			}
 		}
 		return Arrays.asList(migrations);
-	}
-
-	static MessageDigest sha256() {
-		try {
-			return MessageDigest.getInstance("SHA-256");
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("Every Java runtime has SHA-256", ex);
-		}
 	}
 
 }

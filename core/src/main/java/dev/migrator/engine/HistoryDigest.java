@@ -75,7 +75,7 @@ record HistoryDigest(boolean named, long rows, String sha256) {
 				lines.append(':').append(utf8Length(name)).append(':').append(name);
 			}
 		}
-		byte[] digest = FileHasher.sha256().digest(lines.toString().getBytes(StandardCharsets.UTF_8));
+		byte[] digest = Sha256.newDigest().digest(lines.toString().getBytes(StandardCharsets.UTF_8));
 		return HexFormat.of().formatHex(digest);
 	}
 

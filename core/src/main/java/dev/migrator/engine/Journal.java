@@ -251,10 +251,6 @@ public record Journal(String location, Layout layout, List<Migration> migrations
 		return out.flip().toString();
 	}
 
-	static String sha256(byte[] bytes) {
-		return HexFormat.of().formatHex(FileHasher.sha256().digest(bytes));
-	}
-
 	/** Migrations by their {@code when}, for matching history rows. */
 	Map<Long, Migration> byWhen() {
 		Map<Long, Migration> byWhen = new HashMap<>();

@@ -2,8 +2,6 @@ package dev.migrator.engine;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -53,14 +51,9 @@ public final class MigrationLock {
 	 * @return the key passed to {@code pg_try_advisory_lock}
 	 */
 	public static long key(String schema, String table) {
-		try {
-			byte[] digest = MessageDigest.getInstance("SHA-256")
-				.digest(("migrator:" + schema + "." + table).getBytes(StandardCharsets.UTF_8));
-			return ByteBuffer.wrap(digest).getLong();
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("Every Java runtime has SHA-256", ex);
-		}
+		byte[] digest = Sha256.newDigest()
+			.digest(("migrator:" + schema + "." + table).getBytes(StandardCharsets.UTF_8));
+		return ByteBuffer.wrap(digest).getLong();
 	}
 
 	/**

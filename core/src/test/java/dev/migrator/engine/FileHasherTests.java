@@ -34,7 +34,7 @@ class FileHasherTests {
 		assertThat(together).extracting(Migration::tag).isEqualTo(alone.stream().map(Migration::tag).toList());
 		assertThat(together).extracting(Migration::hash).isEqualTo(alone.stream().map(Migration::hash).toList());
 		assertThat(together.get(FILES - 1).hash())
-			.isEqualTo(Journal.sha256(("SELECT " + (FILES - 1) + ";\n").getBytes()));
+			.isEqualTo(Hashes.sha256(("SELECT " + (FILES - 1) + ";\n").getBytes()));
 	}
 
 	@Test
@@ -97,11 +97,11 @@ class FileHasherTests {
 			.add("0002_empty", MigrationsFolder.FIRST_WHEN + 2, new byte[0]);
 		MigrationSource source = MigrationSource.of(folder.location(), null);
 		assertThat(FileHasher.hashAll(source, JournalFile.parse(source), 1)).extracting(Migration::hash)
-			.containsExactly(Journal.sha256(large), Journal.sha256(multiple), Journal.sha256(new byte[0]));
-		assertThat(source.digest("9999_none.sql", FileHasher.sha256(), new byte[8192])).isEqualTo(-1);
+			.containsExactly(Hashes.sha256(large), Hashes.sha256(multiple), Hashes.sha256(new byte[0]));
+		assertThat(source.digest("9999_none.sql", Sha256.newDigest(), new byte[8192])).isEqualTo(-1);
 		Files.createDirectories(this.dir.resolve("0003_folder.sql"));
 		assertThatExceptionOfType(IOException.class)
-			.isThrownBy(() -> source.digest("0003_folder.sql", FileHasher.sha256(), new byte[8192]));
+			.isThrownBy(() -> source.digest("0003_folder.sql", Sha256.newDigest(), new byte[8192]));
 		folder.addEntryOnly("0003_folder", MigrationsFolder.FIRST_WHEN + 3);
 		assertThatExceptionOfType(JournalException.class)
 			.isThrownBy(() -> FileHasher.hashAll(source, JournalFile.parse(source), 1))

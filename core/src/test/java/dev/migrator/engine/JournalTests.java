@@ -175,7 +175,7 @@ class JournalTests {
 		MigrationsFolder folder = MigrationsFolder.in(this.dir).add("0000_latin", 1L, latin1);
 		// reading hashes the bytes only; the file is decoded when its statements are needed (or verify() is asked)
 		Journal journal = read(folder);
-		assertThat(journal.migrations().get(0).hash()).isEqualTo(Journal.sha256(latin1));
+		assertThat(journal.migrations().get(0).hash()).isEqualTo(Hashes.sha256(latin1));
 		assertThatExceptionOfType(JournalException.class).isThrownBy(journal::verify)
 			.withMessage("0000_latin.sql is not valid UTF-8: byte 21 (line 2) is 0xe9");
 	}

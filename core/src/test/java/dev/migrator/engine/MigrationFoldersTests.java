@@ -51,7 +51,7 @@ class MigrationFoldersTests {
 		assertThat(second.fileName()).isEqualTo("20250102030405_second/migration.sql");
 		assertThat(second.idx()).isEqualTo(1);
 		assertThat(journal.migrations().get(1).hash())
-			.isEqualTo(Journal.sha256("SELECT 2;".getBytes(StandardCharsets.UTF_8)));
+			.isEqualTo(Hashes.sha256("SELECT 2;".getBytes(StandardCharsets.UTF_8)));
 	}
 
 	@Test
