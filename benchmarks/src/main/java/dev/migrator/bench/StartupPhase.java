@@ -20,7 +20,7 @@ final class StartupPhase {
 	static void run(Bench bench) throws IOException {
 		int size = bench.options.startupSize();
 		BenchDatabase database = bench.applied(Tool.MIGRATOR, size);
-		int repetitions = bench.options.repetitions();
+		int repetitions = bench.options.startupRepetitions();
 		for (int repetition = 0; repetition < repetitions; repetition++) {
 			for (boolean enabled : Bench.rotated(List.of(true, false), repetition)) {
 				List<String> arguments = List.of("--spring.datasource.url=" + database.url(),

@@ -16,8 +16,8 @@ class HarnessTests {
 
 	@Test
 	void tinyRunPrintsEveryMeasurementAndWritesResults() throws Exception {
-		Options options = Options.parse(new String[] { "--sizes=12", "--repetitions=1", "--warm-calls=2",
-				"--work-dir=" + this.work }, this.work);
+		Options options = Options.parse(new String[] { "--sizes=12", "--repetitions=1", "--startup-repetitions=1",
+				"--warm-calls=2", "--work-dir=" + this.work }, this.work);
 		String report = Harness.run(options);
 		for (Metric metric : Metric.values()) {
 			if (metric == Metric.STARTUP) {

@@ -17,6 +17,7 @@ class OptionsTests {
 		Options options = Options.parse(new String[0], WORK);
 		assertThat(options.sizes()).containsExactly(100, 1000, 3000);
 		assertThat(options.repetitions()).isEqualTo(5);
+		assertThat(options.startupRepetitions()).isEqualTo(15);
 		assertThat(options.startupSize()).isEqualTo(1000);
 		assertThat(options.largestSize()).isEqualTo(3000);
 	}
@@ -26,6 +27,9 @@ class OptionsTests {
 		Options options = Options.parse(new String[] { "--quick" }, WORK);
 		assertThat(options.sizes()).containsExactly(100, 1000);
 		assertThat(options.repetitions()).isEqualTo(3);
+		assertThat(options.startupRepetitions()).isEqualTo(9);
+		assertThat(Options.parse(new String[] { "--repetitions=2", "--startup-repetitions=4" }, WORK)
+			.startupRepetitions()).isEqualTo(4);
 	}
 
 	@Test
@@ -44,6 +48,9 @@ class OptionsTests {
 		assertThatIllegalArgumentException().isThrownBy(() -> Options.parse(new String[] { "--repetitions=x" }, WORK))
 			.withMessageContaining("--repetitions=x needs a number");
 		assertThatIllegalArgumentException().isThrownBy(() -> Options.parse(new String[] { "--sizes=0" }, WORK))
+			.withMessageContaining("1 or more");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> Options.parse(new String[] { "--startup-repetitions=0" }, WORK))
 			.withMessageContaining("1 or more");
 	}
 
