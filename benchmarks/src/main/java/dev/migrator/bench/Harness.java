@@ -83,11 +83,10 @@ final class Harness {
 				+ " \"whole process\" figure of a Java tool includes that. In the call: migrate() or update() alone,"
 				+ " the tool built before it; the fresh-JVM check runs on a pool already open; the warm check is the"
 				+ " median of up to %d calls on the same object after %d untimed ones. Startup: N = %d, medians of %d"
-				+ " starts of each app, interleaved; both apps run one query at startup. Heap: N = %d, -XX:+UseSerialGC, a full collection every %d ms; the idle JVM"
-				+ " (driver and pool loaded) held %.1f MB. Logging at WARN for every tool. The psql floors record no"
-				+ " history.%n", connect,
-				options.warmCalls(), Child.WARM_UP, options.startupSize(), options.startupRepetitions(),
-				options.largestSize(),
+				+ " starts of each app, interleaved; both apps run one query at startup. Heap: N = %d,"
+				+ " -XX:+UseSerialGC, a full collection every %d ms; the idle JVM (driver and pool loaded) held %.1f MB."
+				+ " Logging at WARN for every tool. The psql floors record no history.%n", connect, options.warmCalls(),
+				Child.WARM_UP, options.startupSize(), options.startupRepetitions(), options.largestSize(),
 				HeapWatch.SAMPLE_MILLIS, idleHeap / (1 << 20));
 	}
 

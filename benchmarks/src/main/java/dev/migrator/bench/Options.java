@@ -75,7 +75,8 @@ record Options(List<Integer> sizes, int repetitions, int startupRepetitions, lon
 						"Option " + arg + " needs a number (or numbers separated by commas)");
 			}
 		}
-		int starts = (startupRepetitions != null) ? startupRepetitions : 3 * repetitions;
+		int starts = (startupRepetitions != null) ? startupRepetitions
+				: (int) Math.min(3L * repetitions, Integer.MAX_VALUE);
 		if (repetitions < 1 || starts < 1 || warmCalls < 1 || sizes.isEmpty()
 				|| sizes.stream().anyMatch((size) -> size < 1)) {
 			throw new IllegalArgumentException(

@@ -344,13 +344,13 @@ final class JsonReader {
 	/**
 	 * An object's members in the order written, in two arrays rather than a hash map: a journal holds a thousand
 	 * objects of five members each. A name written twice keeps its first place and its later value, as a map's
-	 * {@code put} would. An object of more than {@value #INDEXED_FROM} members also gets an index of its names, so
+	 * {@code put} would. An object of more than {@value #SCANNED_UP_TO} members also gets an index of its names, so
 	 * that a huge object (never a journal drizzle-kit writes) is not read in quadratic time.
 	 */
 	private static final class Members extends AbstractMap<String, Object> {
 
-		/** Members up to which a name is looked up by a scan of the array. */
-		static final int INDEXED_FROM = 16;
+		/** Members up to which a name is looked up by a scan of the array; one more, and they are indexed. */
+		static final int SCANNED_UP_TO = 16;
 
 		private String[] names = new String[8];
 
@@ -358,7 +358,7 @@ final class JsonReader {
 
 		private int size;
 
-		/** Each name's place, once the object has more than {@link #INDEXED_FROM} members; else {@code null}. */
+		/** Each name's place, once the object has more than {@link #SCANNED_UP_TO} members; else {@code null}. */
 		private Map<String, Integer> index;
 
 		void add(String name, Object value) {
@@ -373,7 +373,7 @@ final class JsonReader {
 			}
 			this.names[this.size] = name;
 			this.values[this.size++] = value;
-			if (this.size > INDEXED_FROM) {
+			if (this.size > SCANNED_UP_TO) {
 				indexLast();
 			}
 		}

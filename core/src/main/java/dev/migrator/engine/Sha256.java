@@ -1,5 +1,6 @@
 package dev.migrator.engine;
 
+import java.security.DigestException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
@@ -18,7 +19,7 @@ import java.util.Arrays;
  * loads anyway when it connects to PostgreSQL). Either way the digest is the same: {@code Sha256Tests} compares this
  * class with the JDK's for inputs of every length around the block size, fed whole, in pieces and byte by byte.
  */
-final class Sha256 extends MessageDigest {
+final class Sha256 extends MessageDigest implements Cloneable {
 
 	/** The first 32 bits of the fractional parts of the cube roots of the first 64 primes. */
 	private static final int[] K = { 0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1,
@@ -44,12 +45,12 @@ final class Sha256 extends MessageDigest {
 	/** Whether the JDK's digest has been seen compiled; the JIT does not take that back. */
 	private static volatile boolean jdkCompiled;
 
-	private final int[] state = new int[8];
+	private int[] state = new int[8];
 
-	private final int[] schedule = new int[64];
+	private int[] schedule = new int[64];
 
 	/** Bytes of an unfinished block. */
-	private final byte[] pending = new byte[BLOCK];
+	private byte[] pending = new byte[BLOCK];
 
 	private int pendingLength;
 
@@ -153,6 +154,26 @@ final class Sha256 extends MessageDigest {
 		}
 		engineReset();
 		return digest;
+	}
+
+	@Override
+	protected int engineDigest(byte[] output, int offset, int length) throws DigestException {
+		// checked before finishing, so that a digest given too little room keeps what it was fed, as the JDK's does
+		if (length < 32 || offset < 0 || output.length - offset < 32) {
+			throw new DigestException("SHA-256 needs 32 bytes of room, given " + length + " at offset " + offset
+					+ " of " + output.length);
+		}
+		System.arraycopy(engineDigest(), 0, output, offset, 32);
+		return 32;
+	}
+
+	@Override
+	public Object clone() throws CloneNotSupportedException {
+		Sha256 copy = (Sha256) super.clone();
+		copy.state = this.state.clone();
+		copy.schedule = new int[64];
+		copy.pending = this.pending.clone();
+		return copy;
 	}
 
 	@Override

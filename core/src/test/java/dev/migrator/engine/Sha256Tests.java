@@ -1,14 +1,16 @@
 package dev.migrator.engine;
 
 import java.nio.charset.StandardCharsets;
+import java.security.DigestException;
 import java.security.MessageDigest;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Random;
-import java.util.concurrent.locks.LockSupport;
 
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /** The engine's SHA-256 gives the JDK's digests, however the bytes are fed to it. */
 class Sha256Tests {
@@ -91,6 +93,9 @@ class Sha256Tests {
 		}
 		assertThat(compiled).isTrue();
 		MessageDigest chosen = Sha256.newDigest();
+		for (int attempt = 1; attempt < 20 && chosen instanceof Sha256; attempt++) {
+			chosen = Sha256.newDigest();
+		}
 		assertThat(chosen).isNotInstanceOf(Sha256.class);
 		assertThat(hex(chosen.digest(bytes))).isEqualTo(expected);
 	}
@@ -106,7 +111,10 @@ class Sha256Tests {
 
 			@Override
 			protected void engineUpdate(byte[] input, int offset, int count) {
-				LockSupport.parkNanos(1_000_000);
+				long until = System.nanoTime() + 1_000_000;
+				while (System.nanoTime() < until) {
+					Thread.onSpinWait();
+				}
 			}
 
 			@Override
@@ -120,6 +128,27 @@ class Sha256Tests {
 
 		};
 		assertThat(Sha256.runsCompiled(slow)).isFalse();
+	}
+
+	@Test
+	void aCopyGoesOnFromWhereTheOriginalWasAndTooLittleRoomKeepsTheState() throws Exception {
+		byte[] bytes = new byte[200];
+		new Random(7).nextBytes(bytes);
+		MessageDigest jdk = MessageDigest.getInstance("SHA-256");
+		MessageDigest original = new Sha256();
+		original.update(bytes, 0, 100);
+		MessageDigest copy = (MessageDigest) original.clone();
+		copy.update(bytes, 100, 100);
+		original.update(new byte[] { 1, 2, 3 });
+		assertThat(hex(copy.digest())).isEqualTo(hex(jdk.digest(bytes)));
+		jdk.update(bytes, 0, 100);
+		jdk.update(new byte[] { 1, 2, 3 });
+		assertThat(hex(original.digest())).isEqualTo(hex(jdk.digest()));
+		copy.update(bytes);
+		assertThatExceptionOfType(DigestException.class).isThrownBy(() -> copy.digest(new byte[40], 9, 31));
+		byte[] out = new byte[40];
+		assertThat(copy.digest(out, 8, 32)).isEqualTo(32);
+		assertThat(hex(Arrays.copyOfRange(out, 8, 40))).isEqualTo(hex(jdk.digest(bytes)));
 	}
 
 	private static String hex(byte[] digest) {
