@@ -9,8 +9,8 @@ import java.util.List;
  * @param sizes the set sizes (migrations per set)
  * @param repetitions runs of each apply and fresh-JVM check; the table shows medians
  * @param startupRepetitions starts of each Spring Boot app; the table shows medians. Three times the repetitions
- * unless given: starts of the same app on this 2-core machine differ by as much as 20 % from one to the next, four
- * times the 5 % the startup target allows
+ * unless given: starts of the same app on this 2-core machine differed by up to 40 % within one run (2551 and
+ * 3569 ms at 4444950), far more than the 5 % the startup target allows
  * @param seed the generator's seed
  * @param warmCalls timed calls of the warm-JVM check (after {@value Child#WARM_UP} untimed ones)
  * @param workDirectory where the sets, the children's logs and {@code results.md} go

@@ -2,6 +2,7 @@ package dev.migrator.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -44,9 +45,10 @@ class JsonOnDemandJarIT {
 	/** The classes the jar loaded running a command that succeeded, as the JVM logged them. */
 	private List<String> loaded(String command, String databaseUrl) throws Exception {
 		Path log = Files.createTempFile(this.dir, "classes", ".log");
-		Map<String, String> env = (databaseUrl != null)
-				? Map.of("DATABASE_URL", databaseUrl, "JAVA_TOOL_OPTIONS", "-Xlog:class+load=info:file=" + log)
-				: Map.of("JAVA_TOOL_OPTIONS", "-Xlog:class+load=info:file=" + log);
+		Map<String, String> env = new HashMap<>(Map.of("JAVA_TOOL_OPTIONS", "-Xlog:class+load=info:file=" + log));
+		if (databaseUrl != null) {
+			env.put("DATABASE_URL", databaseUrl);
+		}
 		MigratorJar.Result result = MigratorJar.run(this.dir, env, command.split(" "));
 		assertThat(result.exitCode()).as(result.toString()).isZero();
 		List<String> lines = Files.readAllLines(log);

@@ -159,9 +159,9 @@ final class Sha256 extends MessageDigest implements Cloneable {
 	@Override
 	protected int engineDigest(byte[] output, int offset, int length) throws DigestException {
 		// checked before finishing, so that a digest given too little room keeps what it was fed, as the JDK's does
-		if (length < 32 || offset < 0 || output.length - offset < 32) {
-			throw new DigestException("SHA-256 needs 32 bytes of room, given " + length + " at offset " + offset
-					+ " of " + output.length);
+		// (MessageDigest.digest has checked that offset and length lie within the output)
+		if (length < 32) {
+			throw new DigestException("SHA-256 needs 32 bytes of room, given " + length);
 		}
 		System.arraycopy(engineDigest(), 0, output, offset, 32);
 		return 32;
