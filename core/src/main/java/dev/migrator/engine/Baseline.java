@@ -32,7 +32,13 @@ final class Baseline {
 	 * @return the entries up to and including the target, in journal order
 	 */
 	static List<Migration> upTo(Journal journal, Migration target) {
-		return journal.migrations().subList(0, journal.migrations().indexOf(target) + 1);
+		// by tag: equal migrations would compare their statements, and so read and split their files
+		List<Migration> migrations = journal.migrations();
+		int at = 0;
+		while (at < migrations.size() && !migrations.get(at).tag().equals(target.tag())) {
+			at++;
+		}
+		return migrations.subList(0, Math.min(at + 1, migrations.size()));
 	}
 
 	/**

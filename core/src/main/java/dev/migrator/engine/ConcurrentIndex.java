@@ -7,8 +7,8 @@ import java.util.Optional;
 
 /**
  * What a {@code CREATE [UNIQUE] INDEX CONCURRENTLY [IF NOT EXISTS] name ON [ONLY] table ...} statement creates: the
- * index's name (as PostgreSQL stores it: a bare word folded to lower case, a quoted one as written) and the table as
- * written, which {@code to_regclass} resolves the way the statement does.
+ * index's name (as PostgreSQL stores it: a bare word with A-Z folded to lower case, a quoted one as written, either
+ * cut to 63 bytes) and the table as written, which {@code to_regclass} resolves the way the statement does.
  *
  * @param name the index name
  * @param table the table reference as written, such as {@code "transaction"} or {@code app.orders}
@@ -48,8 +48,8 @@ record ConcurrentIndex(String name, String table, SqlStatement statement) {
 	}
 
 	private static String identifier(String word) {
-		return word.startsWith("\"") ? word.substring(1, word.length() - 1).replace("\"\"", "\"")
-				: word.toLowerCase(Locale.ROOT);
+		return word.startsWith("\"") ? SqlSyntax.storedName(word.substring(1, word.length() - 1).replace("\"\"", "\""))
+				: SqlSyntax.bareName(word);
 	}
 
 	/**
@@ -66,12 +66,11 @@ record ConcurrentIndex(String name, String table, SqlStatement statement) {
 				i++;
 			}
 			else if (sql.startsWith("--", i)) {
-				int end = sql.indexOf('\n', i);
-				i = (end < 0) ? n : end;
+				i = SqlSyntax.lineCommentEnd(sql, i);
 			}
 			else if (sql.startsWith("/*", i)) {
-				int end = sql.indexOf("*/", i);
-				i = (end < 0) ? n : end + 2;
+				int end = SqlSyntax.blockCommentEnd(sql, i);
+				i = (end < 0) ? n : end;
 			}
 			else if (c == '"' || Character.isLetter(c) || c == '_') {
 				int start = i;

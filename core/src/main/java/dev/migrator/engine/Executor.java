@@ -64,6 +64,8 @@ public final class Executor {
 
 	static final String SETTING = "setting the transaction's timeouts and synchronous_commit";
 
+	static final String MODES = "setting the transaction modes its BEGIN names";
+
 	private final HistoryStore history;
 
 	private final Duration statementLockTimeout;
@@ -162,10 +164,21 @@ public final class Executor {
 				// statements that return no rows travel together, each as an entry of its own (so an error's position
 				// stays the statement's); one that may return rows is sent alone, with all its rows asked for
 				StatementBatch batch = new StatementBatch();
+				// PostgreSQL takes a transaction's modes only before its first query: the modes of the file's BEGIN,
+				// and the file's own SET TRANSACTION statements at the start, go before the settings
+				if (!segment.modes().isEmpty()) {
+					batch.addOwn("SET TRANSACTION " + segment.modes(), MODES);
+				}
+				List<SqlStatement> statements = segment.statements();
+				int first = 0;
+				while (first < statements.size() && statements.get(first).word(0).equals("SET")
+						&& statements.get(first).word(1).equals("TRANSACTION")) {
+					batch.add(statements.get(first++));
+				}
 				if (settings != null) {
 					batch.addOwn(settings, SETTING);
 				}
-				for (SqlStatement sql : segment.statements()) {
+				for (SqlStatement sql : statements.subList(first, statements.size())) {
 					if (sql.returnsNoRows()) {
 						batch.add(sql);
 						continue;
@@ -248,11 +261,12 @@ public final class Executor {
 				current = sql.number();
 				this.indexes.before(connection, migration, sql);
 				statement.execute(sql.sql());
+				// in autocommit it stays applied whatever the check after it finds
+				committed.set(current);
 				String problem = this.indexes.after(connection, sql);
 				if (problem != null) {
 					throw invalidIndex(migration, sql, problem, committed);
 				}
-				committed.set(current);
 			}
 		}
 		catch (SQLException ex) {
@@ -476,7 +490,7 @@ public final class Executor {
 		int column = statement.column();
 		String sql = statement.sql();
 		for (int i = 0; i < position - 1 && i < sql.length(); i++) {
-			if (sql.charAt(i) == '\n') {
+			if (SqlSyntax.endsLine(sql, i)) {
 				line++;
 				column = 1;
 			}

@@ -56,7 +56,9 @@ final class FileStatements extends AbstractList<SqlStatement> {
 		Split loaded = (this.split != null) ? this.split.get() : null;
 		if (loaded == null) {
 			String file = this.entry.fileName();
-			String text = Journal.decode(file, Journal.readFile(this.source, this.entry));
+			byte[] bytes = Journal.readFile(this.source, this.entry);
+			SqlFileCheck.checkSize(file, bytes.length);
+			String text = Journal.decode(file, bytes);
 			loaded = new Split(StatementSplitter.split(file, text), Suppressions.mayHold(text) ? text : "");
 			this.split = new SoftReference<>(loaded);
 		}

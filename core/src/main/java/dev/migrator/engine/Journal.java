@@ -144,15 +144,12 @@ public record Journal(String location, Layout layout, List<Migration> migrations
 
 	/**
 	 * Feeds an entry's file to a digest, with the errors of {@link #readFile}.
-	 * @return the file's size in bytes
 	 */
-	static long digestFile(MigrationSource source, JournalEntry entry, MessageDigest digest, byte[] buffer) {
+	static void digestFile(MigrationSource source, JournalEntry entry, MessageDigest digest, byte[] buffer) {
 		try {
-			long size = source.digest(entry.fileName(), digest, buffer);
-			if (size < 0) {
+			if (source.digest(entry.fileName(), digest, buffer) < 0) {
 				throw missingFile(source, entry);
 			}
-			return size;
 		}
 		catch (IOException ex) {
 			throw cannotRead(source, entry, ex);
@@ -236,15 +233,9 @@ public record Journal(String location, Layout layout, List<Migration> migrations
 		CoderResult result = decoder.decode(in, out, true);
 		if (result.isError()) {
 			int offset = in.position();
-			int line = 1;
-			for (int i = 0; i < offset; i++) {
-				if (bytes[i] == '\n') {
-					line++;
-				}
-			}
 			throw new JournalException(
-					file + " is not valid UTF-8: byte " + offset + " (line " + line + ") is 0x"
-							+ HexFormat.of().toHexDigits(bytes[offset]),
+					file + " is not valid UTF-8: byte " + offset + " (line " + SqlFileCheck.lineOf(bytes, offset)
+							+ ") is 0x" + HexFormat.of().toHexDigits(bytes[offset]),
 					"Save " + file + " as UTF-8 (PostgreSQL and Drizzle read migrations as UTF-8).");
 		}
 		decoder.flush(out);

@@ -61,6 +61,14 @@ public record Migration(JournalEntry entry, String hash, List<SqlStatement> stat
 		return segments().stream().flatMap((segment) -> segment.misplaced().stream()).toList();
 	}
 
+	/**
+	 * Statements only psql can run ({@link SqlStatement#clientOnly()}): such a migration is refused before anything
+	 * runs.
+	 */
+	public List<SqlStatement> clientOnly() {
+		return this.statements.stream().filter((statement) -> statement.clientOnly() != null).toList();
+	}
+
 	/** How a migration runs. */
 	public enum Execution {
 

@@ -17,7 +17,8 @@ import java.util.Map;
  * <li>rows no entry matches are unknown: reported, never fatal;</li>
  * <li>the policies turn modified and out-of-order entries into problems or warnings; a pending migration that
  * would run a statement that needs autocommit inside a transaction is always a problem, and so are a pending
- * migration without statements and a history row without hash or {@code created_at}.</li>
+ * migration without statements, one with a statement only psql can run, and a history row without hash or
+ * {@code created_at}.</li>
  * </ol>
  */
 public final class Planner {
@@ -82,6 +83,9 @@ public final class Planner {
 			}
 			if (migration.statements().isEmpty()) {
 				problems.add(empty(migration));
+			}
+			if (!migration.clientOnly().isEmpty()) {
+				problems.add(clientOnly(migration));
 			}
 		}
 		for (AppliedRow row : unknownRows) {
@@ -154,6 +158,14 @@ public final class Planner {
 		}
 		return migration.tag() + " is not applied but is older than the newest applied migration, so Drizzle's runner"
 				+ " would skip it forever: regenerate it so its \"when\" is newest, or set migrator.out-of-order=apply";
+	}
+
+	private static String clientOnly(Migration migration) {
+		SqlStatement first = migration.clientOnly().get(0);
+		return migration.entry().fileName() + " statement " + first.number() + " at line " + first.line() + " is "
+				+ first.clientOnly() + ", which only psql runs: a migration is sent to the server as SQL statements"
+				+ " (by Drizzle's runner too), with no psql to run commands or stream rows. Write the rows as INSERT ..."
+				+ " VALUES (or COPY from a file on the server), and the included file's SQL into the migration";
 	}
 
 	private static String mixed(Migration migration) {

@@ -2,6 +2,7 @@ package dev.migrator.engine;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import dev.migrator.engine.SqlStatement.TransactionControl;
 
@@ -22,13 +23,21 @@ import dev.migrator.engine.SqlStatement.TransactionControl;
  * <li>segments without statements are dropped (a file with none is one empty transactional segment, so its history
  * row is still written in a transaction).</li>
  * </ol>
- * Transaction-control statements are never sent: the executor does what they say.
+ * Transaction-control statements are never sent: the executor does what they say, including the transaction modes
+ * ({@code ISOLATION LEVEL ...}, {@code READ ONLY}, {@code DEFERRABLE}) of a {@code BEGIN} that opens a transaction.
  *
  * @param transactional whether the statements run in one transaction; else each alone in autocommit
  * @param statements the ordinary statements, in file order
  * @param rollback whether the file discards this transaction with {@code ROLLBACK} instead of committing it
+ * @param modes the transaction modes of the {@code BEGIN}/{@code START TRANSACTION} that opened this transaction, as
+ * written, or empty
  */
-public record Segment(boolean transactional, List<SqlStatement> statements, boolean rollback) {
+public record Segment(boolean transactional, List<SqlStatement> statements, boolean rollback, String modes) {
+
+	/** A segment whose transaction, if any, has the server's default modes. */
+	public Segment(boolean transactional, List<SqlStatement> statements, boolean rollback) {
+		this(transactional, statements, rollback, "");
+	}
 
 	/**
 	 * Divides a file's statements into segments.
@@ -43,6 +52,7 @@ public record Segment(boolean transactional, List<SqlStatement> statements, bool
 		List<Segment> segments = new ArrayList<>();
 		List<SqlStatement> current = new ArrayList<>();
 		boolean inTransaction = true;
+		String modes = "";
 		for (SqlStatement statement : statements) {
 			TransactionControl control = statement.transactionControl();
 			if (control == TransactionControl.NONE) {
@@ -52,21 +62,70 @@ public record Segment(boolean transactional, List<SqlStatement> statements, bool
 				add(segments, new Segment(false, current, false));
 				current = new ArrayList<>();
 				inTransaction = true;
+				modes = modes(statement);
 			}
 			else if (control != TransactionControl.BEGIN && inTransaction) {
-				add(segments, new Segment(true, current, control == TransactionControl.ROLLBACK));
+				add(segments, new Segment(true, current, control == TransactionControl.ROLLBACK, modes));
 				current = new ArrayList<>();
 				inTransaction = statement.chainsTransaction();
+				modes = "";
 			}
 		}
-		add(segments, new Segment(inTransaction, current, false));
+		add(segments, new Segment(inTransaction, current, false, inTransaction ? modes : ""));
 		return segments.isEmpty() ? List.of(new Segment(true, List.of(), false)) : List.copyOf(segments);
 	}
 
 	private static void add(List<Segment> segments, Segment segment) {
 		if (!segment.statements().isEmpty()) {
-			segments.add(new Segment(segment.transactional(), List.copyOf(segment.statements()), segment.rollback()));
+			segments.add(new Segment(segment.transactional(), List.copyOf(segment.statements()), segment.rollback(),
+					segment.modes()));
 		}
+	}
+
+	/**
+	 * The modes a {@code BEGIN [WORK | TRANSACTION] modes} or {@code START TRANSACTION modes} names, as written; empty
+	 * for none.
+	 */
+	static String modes(SqlStatement begin) {
+		String sql = begin.sql();
+		int at = skipWord(sql, 0);
+		String first = sql.substring(0, at).toUpperCase(Locale.ROOT);
+		int next = skipWord(sql, skipBlanks(sql, at));
+		String second = sql.substring(skipBlanks(sql, at), next).toUpperCase(Locale.ROOT);
+		if (first.equals("START") || second.equals("WORK") || second.equals("TRANSACTION")) {
+			at = next;
+		}
+		// from the first mode on: blanks and comments alone name none
+		for (int end = at; at < sql.length(); at = end) {
+			end = skipBlanks(sql, at);
+			if (sql.startsWith("--", end)) {
+				end = SqlSyntax.lineCommentEnd(sql, end);
+			}
+			else if (sql.startsWith("/*", end)) {
+				int close = SqlSyntax.blockCommentEnd(sql, end);
+				end = (close < 0) ? sql.length() : close;
+			}
+			if (end == at) {
+				break;
+			}
+		}
+		return sql.substring(at).strip();
+	}
+
+	private static int skipWord(String sql, int from) {
+		int i = from;
+		while (i < sql.length() && Character.isLetter(sql.charAt(i))) {
+			i++;
+		}
+		return i;
+	}
+
+	private static int skipBlanks(String sql, int from) {
+		int i = from;
+		while (i < sql.length() && Character.isWhitespace(sql.charAt(i))) {
+			i++;
+		}
+		return i;
 	}
 
 	/** Statements that PostgreSQL refuses in a transaction block but that this transactional segment holds. */

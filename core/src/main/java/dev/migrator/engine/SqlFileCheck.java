@@ -2,13 +2,14 @@ package dev.migrator.engine;
 
 /**
  * What a migration file's bytes must be before they are decoded and split: at most {@link #MAX_BYTES}, and text,
- * without NUL bytes. Both are refused, naming the file, before anything is applied: the size when the files are
- * hashed, a NUL byte when the file is decoded to be split.
+ * without NUL bytes. Both are checked when a file is read to be split, which only a migration about to run is (and
+ * every file, for {@code check}), and refused, naming the file, before anything is applied. A file that is only
+ * hashed is never held, so an applied file of any size (which Drizzle's runner may have applied) is not refused.
  *
- * <p>The size bound is there because every migration stays in memory for as long as its {@link Migrator} lives
- * (in an application, its whole life) and each statement is sent in one message: a file that large is a data
- * load, which belongs in {@code COPY} or a one-shot job, not in a migration. PostgreSQL refuses a NUL byte in any
- * query text, and a text file holds none; a file full of them was usually saved as UTF-16.
+ * <p>The size bound is there because a pending migration's text is held while it runs and each statement is sent in
+ * one message: a file that large is a data load, which belongs in {@code COPY} or a one-shot job, not in a
+ * migration. PostgreSQL refuses a NUL byte in any query text, and a text file holds none; a file full of them was
+ * usually saved as UTF-16.
  */
 final class SqlFileCheck {
 
@@ -19,7 +20,7 @@ final class SqlFileCheck {
 	}
 
 	/**
-	 * Checks a migration file's size; done for every file at every run, as it is hashed.
+	 * Checks the size of a migration file read to be split.
 	 * @param file the file name, for messages
 	 * @param size its size in bytes
 	 * @throws JournalException naming the file
@@ -41,15 +42,23 @@ final class SqlFileCheck {
 	 * @param at the NUL byte's offset
 	 */
 	static JournalException nulByte(String file, byte[] bytes, int at) {
+		return new JournalException(file + " holds a NUL byte at byte " + at + " (line " + lineOf(bytes, at)
+				+ "), which no SQL text may hold: it is not a text file, or it was saved as UTF-16",
+				"Save " + file + " as UTF-8 text (PostgreSQL and Drizzle read migrations as UTF-8).");
+	}
+
+	/**
+	 * The 1-based line of a byte offset, for messages about a file's bytes: a line ends at {@code \n}, or at a
+	 * {@code \r} that no {@code \n} follows, as {@link SqlSyntax#endsLine} counts lines in text.
+	 */
+	static int lineOf(byte[] bytes, int offset) {
 		int line = 1;
-		for (int i = 0; i < at; i++) {
-			if (bytes[i] == '\n') {
+		for (int i = 0; i < offset; i++) {
+			if (bytes[i] == '\n' || (bytes[i] == '\r' && (i + 1 == bytes.length || bytes[i + 1] != '\n'))) {
 				line++;
 			}
 		}
-		return new JournalException(file + " holds a NUL byte at byte " + at + " (line " + line + "), which no SQL"
-				+ " text may hold: it is not a text file, or it was saved as UTF-16",
-				"Save " + file + " as UTF-8 text (PostgreSQL and Drizzle read migrations as UTF-8).");
+		return line;
 	}
 
 }

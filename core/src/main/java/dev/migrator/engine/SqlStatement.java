@@ -15,8 +15,9 @@ public record SqlStatement(int number, String sql, int line, int column, List<St
 
 	/**
 	 * Whether PostgreSQL refuses to run this statement inside a transaction block
-	 * ({@code CREATE/DROP INDEX CONCURRENTLY}, {@code REINDEX ... CONCURRENTLY}, {@code VACUUM},
-	 * {@code ALTER SYSTEM}, {@code CREATE/DROP DATABASE|TABLESPACE}, {@code DETACH PARTITION ... CONCURRENTLY}).
+	 * ({@code CREATE/DROP INDEX CONCURRENTLY}, {@code REINDEX ... CONCURRENTLY}, {@code REINDEX SCHEMA|DATABASE|SYSTEM},
+	 * {@code VACUUM}, {@code ALTER SYSTEM}, {@code CREATE/DROP DATABASE|TABLESPACE},
+	 * {@code DETACH PARTITION ... CONCURRENTLY}, {@code DISCARD ALL}).
 	 */
 	public boolean requiresAutocommit() {
 		List<String> k = this.keywords;
@@ -24,7 +25,8 @@ public record SqlStatement(int number, String sql, int line, int column, List<St
 		String second = word(1);
 		return switch (first) {
 			case "VACUUM" -> true;
-			case "REINDEX" -> k.contains("CONCURRENTLY");
+			case "REINDEX" -> k.contains("CONCURRENTLY") || reindexesMoreThanATable();
+			case "DISCARD" -> second.equals("ALL");
 			case "CREATE" -> second.equals("DATABASE") || second.equals("TABLESPACE")
 					|| (second.equals("INDEX") && word(2).equals("CONCURRENTLY"))
 					|| (second.equals("UNIQUE") && word(2).equals("INDEX") && word(3).equals("CONCURRENTLY"));
@@ -34,6 +36,49 @@ public record SqlStatement(int number, String sql, int line, int column, List<St
 					&& k.subList(k.indexOf("DETACH"), k.size()).contains("CONCURRENTLY"));
 			default -> false;
 		};
+	}
+
+	/**
+	 * What makes this a statement only psql can run, or {@code null}: a psql meta-command ({@code \i}, {@code \set},
+	 * {@code \copy}, ...), which psql runs itself and never sends, or a {@code COPY} from {@code STDIN} or to
+	 * {@code STDOUT}, whose rows psql streams (a script carries them after the statement). A migration is sent to the
+	 * server as SQL statements, with no such stream, as Drizzle's runner sends it.
+	 */
+	public String clientOnly() {
+		if (this.sql.startsWith("\\")) {
+			int end = 1;
+			while (end < this.sql.length() && Character.isLetterOrDigit(this.sql.charAt(end))) {
+				end++;
+			}
+			return "the psql meta-command " + this.sql.substring(0, end);
+		}
+		if (word(0).equals("COPY")) {
+			if (this.keywords.contains("STDIN")) {
+				return "COPY ... FROM STDIN";
+			}
+			if (this.keywords.contains("STDOUT")) {
+				return "COPY ... TO STDOUT";
+			}
+		}
+		return null;
+	}
+
+	/**
+	 * Whether a {@code REINDEX} rebuilds a schema's, database's or system catalog's indexes, which PostgreSQL does
+	 * only outside a transaction block: its kind is the first of its words that names one (options in parentheses,
+	 * such as {@code VERBOSE}, come before it).
+	 */
+	private boolean reindexesMoreThanATable() {
+		for (String word : this.keywords.subList(1, this.keywords.size())) {
+			switch (word) {
+				case "SCHEMA", "DATABASE", "SYSTEM":
+					return true;
+				case "INDEX", "TABLE":
+					return false;
+				default:
+			}
+		}
+		return false;
 	}
 
 	/**

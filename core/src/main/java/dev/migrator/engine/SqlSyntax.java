@@ -6,6 +6,9 @@ package dev.migrator.engine;
  */
 public final class SqlSyntax {
 
+	/** The longest name PostgreSQL keeps, in bytes: {@code NAMEDATALEN} (64) less one. */
+	static final int NAME_BYTES = 63;
+
 	private SqlSyntax() {
 	}
 
@@ -67,6 +70,61 @@ public final class SqlSyntax {
 			}
 		}
 		return (j < sql.length() && sql.charAt(j) == '$') ? j + 1 : -1;
+	}
+
+	/**
+	 * End (exclusive) of the {@code --} comment at {@code from}: the line break that ends it, which for PostgreSQL's
+	 * lexer is a {@code \n} or a {@code \r} (a file saved with old Mac line ends has only the latter), or the end of
+	 * the text.
+	 */
+	public static int lineCommentEnd(String sql, int from) {
+		for (int i = from; i < sql.length(); i++) {
+			char c = sql.charAt(i);
+			if (c == '\n' || c == '\r') {
+				return i;
+			}
+		}
+		return sql.length();
+	}
+
+	/**
+	 * Whether a line ends at {@code i}, as editors count lines: at a {@code \n}, or at a {@code \r} that no
+	 * {@code \n} follows ({@code \r\n} is one line end, counted at its {@code \n}).
+	 */
+	public static boolean endsLine(CharSequence text, int i) {
+		char c = text.charAt(i);
+		return c == '\n' || (c == '\r' && (i + 1 == text.length() || text.charAt(i + 1) != '\n'));
+	}
+
+	/**
+	 * The name PostgreSQL stores for an unquoted identifier: {@code A}-{@code Z} folded to lower case (other letters
+	 * stay as written, as in a UTF-8 database), cut as {@link #storedName} cuts it.
+	 */
+	public static String bareName(String word) {
+		char[] chars = word.toCharArray();
+		for (int i = 0; i < chars.length; i++) {
+			if (chars[i] >= 'A' && chars[i] <= 'Z') {
+				chars[i] = (char) (chars[i] + ('a' - 'A'));
+			}
+		}
+		return storedName(new String(chars));
+	}
+
+	/**
+	 * The name PostgreSQL stores for an identifier: at most {@value #NAME_BYTES} bytes of UTF-8, cut before the
+	 * character that does not fit (it cuts a longer one with a NOTICE, and the statement goes on).
+	 */
+	public static String storedName(String name) {
+		int bytes = 0;
+		for (int i = 0; i < name.length();) {
+			int codePoint = name.codePointAt(i);
+			bytes += (codePoint < 0x80) ? 1 : (codePoint < 0x800) ? 2 : (codePoint < 0x10000) ? 3 : 4;
+			if (bytes > NAME_BYTES) {
+				return name.substring(0, i);
+			}
+			i += Character.charCount(codePoint);
+		}
+		return name;
 	}
 
 	/** Whether a character continues an identifier or keyword. */

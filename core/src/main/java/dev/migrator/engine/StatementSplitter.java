@@ -62,8 +62,7 @@ public final class StatementSplitter {
 				i++;
 			}
 			else if (c == '-' && next == '-') {
-				int end = this.sql.indexOf('\n', i);
-				end = end < 0 ? n : end;
+				int end = SqlSyntax.lineCommentEnd(this.sql, i);
 				if (this.atomicDepth == 0 && this.sql.startsWith(BREAKPOINT, i)) {
 					finish(i);
 				}
@@ -175,8 +174,15 @@ public final class StatementSplitter {
 
 	private JournalException unterminated(String what, int offset) {
 		int line = lineOf(offset);
-		return new JournalException(
-				this.file + ": the " + what + " opened at line " + line + ":" + column(offset, line) + " is never closed",
+		// psql scripts carry a COPY's rows after it; they are no SQL, and often hold a quote
+		String copy = this.statements.stream()
+			.filter((statement) -> statement.clientOnly() != null && statement.clientOnly().startsWith("COPY"))
+			.map((statement) -> " (it follows the " + statement.clientOnly() + " at line " + statement.line()
+					+ ", whose rows only psql can send: write them as INSERT ... VALUES)")
+			.findFirst()
+			.orElse("");
+		return new JournalException(this.file + ": the " + what + " opened at line " + line + ":" + column(offset, line)
+				+ " is never closed" + copy,
 				"Close it in " + this.file + "; until then no statement of this file can be told apart.");
 	}
 
@@ -192,14 +198,25 @@ public final class StatementSplitter {
 	}
 
 	private static int[] lineStarts(String sql) {
-		// String.indexOf scans in one intrinsic step, also before the JIT has compiled this loop
 		int[] starts = new int[16];
 		int count = 1;
-		for (int newline = sql.indexOf('\n'); newline >= 0; newline = sql.indexOf('\n', newline + 1)) {
-			if (count == starts.length) {
-				starts = Arrays.copyOf(starts, count * 2);
+		if (sql.indexOf('\r') < 0) {
+			// String.indexOf scans in one intrinsic step, also before the JIT has compiled this loop
+			for (int newline = sql.indexOf('\n'); newline >= 0; newline = sql.indexOf('\n', newline + 1)) {
+				if (count == starts.length) {
+					starts = Arrays.copyOf(starts, count * 2);
+				}
+				starts[count++] = newline + 1;
 			}
-			starts[count++] = newline + 1;
+			return Arrays.copyOf(starts, count);
+		}
+		for (int i = 0; i < sql.length(); i++) {
+			if (SqlSyntax.endsLine(sql, i)) {
+				if (count == starts.length) {
+					starts = Arrays.copyOf(starts, count * 2);
+				}
+				starts[count++] = i + 1;
+			}
 		}
 		return Arrays.copyOf(starts, count);
 	}

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Random;
 
+import dev.migrator.testsupport.Sql;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -76,6 +77,41 @@ class BadFileTests {
 		assertThat(next(big).refused(JournalException.class))
 			.hasMessage("0001_next.sql is 52428800 bytes, more than the 16 MiB a migration file may hold")
 			.extracting(MigratorException::action).asString().startsWith("Load bulk data outside the migrations");
+	}
+
+	@Test
+	void aFileOfFiftyMegabytesAppliedElsewhereIsNotRefused() {
+		byte[] big = new byte[50 * 1024 * 1024];
+		Arrays.fill(big, (byte) ' ');
+		byte[] statement = "INSERT INTO kept VALUES (1);\n".getBytes(StandardCharsets.US_ASCII);
+		System.arraycopy(statement, 0, big, 0, statement.length);
+		next(big);
+		// Drizzle's runner has no size limit: it applied the file and wrote its row
+		Sql.execute(this.bad.db, "INSERT INTO drizzle.__drizzle_migrations (hash, created_at) VALUES ('"
+				+ Hashes.sha256(big) + "', " + (FIRST_WHEN + 1000) + ")");
+		Migrator migrator = new Migrator(this.bad.db.dataSource(),
+				MigratorSettings.defaults(this.bad.folder.location()), (ClassLoader) null);
+		assertThat(migrator.status().count(MigrationState.APPLIED)).isEqualTo(2);
+		assertThat(migrator.migrate().applied()).isEmpty();
+		assertThat(migrator.migrate().alreadyApplied()).isEqualTo(2);
+	}
+
+	@Test
+	void copyFromStdinWithItsRowsAsPsqlDumpsWriteThem() {
+		assertThat(next("CREATE TABLE c (id int, name text);\nCOPY c (id, name) FROM stdin;\n1\tAda\n\\.\n")
+			.refused(ValidationException.class))
+			.hasMessageContaining("0001_next.sql statement 2 at line 2 is COPY ... FROM STDIN, which only psql runs")
+			.hasMessageContaining("INSERT ... VALUES");
+		assertThat(next("CREATE TABLE c (name text);\nCOPY c FROM STDIN;\nO'Brien\n\\.\n").refused(JournalException.class))
+			.hasMessageContaining("is never closed (it follows the COPY ... FROM STDIN at line 2, whose rows only psql"
+					+ " can send");
+	}
+
+	@Test
+	void psqlMetaCommand() {
+		assertThat(next("CREATE TABLE m (id int);\n\\i other.sql\nCREATE TABLE n (id int);").refused(
+				ValidationException.class))
+			.hasMessageContaining("0001_next.sql statement 2 at line 2 is the psql meta-command \\i, which only psql runs");
 	}
 
 	@Test

@@ -2,6 +2,7 @@ package dev.migrator.engine;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.sql.Connection;
 import java.time.Duration;
 import java.util.List;
@@ -65,6 +66,27 @@ class GuardsTests {
 		assertThat(Sql.value(this.db, "SELECT indisvalid FROM pg_index WHERE indexrelid = 'tokens_symbol_idx'::regclass"))
 			.isEqualTo("t");
 		assertThat(Sql.history(this.db)).hasSize(2);
+		assertThat(migrator(folder).migrate().applied()).isEmpty();
+	}
+
+	@Test
+	void concurrentIndexesWhoseNamesPostgresqlCutsOrKeepsInCapitalsAreFoundAndRecorded() {
+		String longName = "organization_membership_invitations_organization_id_invited_email_address_idx";
+		MigrationsFolder folder = MigrationsFolder.in(this.dir)
+			.add("0000_tables", "CREATE TABLE organization_membership_invitations (organization_id int, email text);\n"
+					+ "CREATE TABLE \"Ärzte\" (name text);")
+			.add("0001_long", "CREATE INDEX CONCURRENTLY " + longName + " ON organization_membership_invitations"
+					+ " (organization_id, email);")
+			.add("0002_quoted_long", "CREATE INDEX CONCURRENTLY \"" + longName.toUpperCase(Locale.ROOT) + "\" ON"
+					+ " organization_membership_invitations (email);")
+			.add("0003_non_ascii", "CREATE INDEX CONCURRENTLY Ärzte_Name_idx ON \"Ärzte\" (name);");
+		assertThat(migrator(folder).migrate().applied()).extracting(AppliedMigration::tag)
+			.containsExactly("0000_tables", "0001_long", "0002_quoted_long", "0003_non_ascii");
+		// PostgreSQL keeps 63 bytes of a name and folds only A-Z of a bare word
+		assertThat(Sql.value(this.db, "SELECT count(*) FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid"
+				+ " WHERE i.indisvalid AND c.relname IN ('" + longName.substring(0, 63) + "', '"
+				+ longName.toUpperCase(Locale.ROOT).substring(0, 63) + "', 'Ärzte_name_idx')")).isEqualTo("3");
+		assertThat(Sql.history(this.db)).hasSize(4);
 		assertThat(migrator(folder).migrate().applied()).isEmpty();
 	}
 

@@ -5,6 +5,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 class SegmentTests {
 
@@ -18,6 +19,23 @@ class SegmentTests {
 			.map((segment) -> (segment.rollback() ? "R" : segment.transactional() ? "T" : "A")
 					+ segment.statements().stream().map(SqlStatement::number).toList())
 			.toList();
+	}
+
+	@Test
+	void aBeginThatOpensATransactionGivesItItsModes() {
+		assertThat(segments("COMMIT; BEGIN ISOLATION LEVEL SERIALIZABLE; SELECT 1; COMMIT; SELECT 2;"))
+			.extracting(Segment::transactional, Segment::modes)
+			.containsExactly(tuple(true, "ISOLATION LEVEL SERIALIZABLE"), tuple(false, ""));
+		assertThat(segments("COMMIT; start transaction read only; SELECT 1;")).extracting(Segment::modes)
+			.containsExactly("read only");
+		assertThat(segments("COMMIT; BEGIN WORK; SELECT 1; COMMIT;")).extracting(Segment::modes).containsExactly("");
+		assertThat(segments("COMMIT; BEGIN /* opens */ -- here\r; SELECT 1; COMMIT;")).extracting(Segment::modes)
+			.containsExactly("");
+		assertThat(segments("COMMIT; BEGIN -- strict\n ISOLATION LEVEL SERIALIZABLE; SELECT 1;")).extracting(Segment::modes)
+			.containsExactly("ISOLATION LEVEL SERIALIZABLE");
+		// inside the migration's own transaction a BEGIN changes nothing, as in drizzle-orm's
+		assertThat(segments("BEGIN ISOLATION LEVEL SERIALIZABLE; SELECT 1; COMMIT;")).extracting(Segment::modes)
+			.containsExactly("");
 	}
 
 	@Test

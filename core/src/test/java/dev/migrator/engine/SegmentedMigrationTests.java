@@ -53,6 +53,27 @@ class SegmentedMigrationTests {
 	}
 
 	@Test
+	void theModesOfABeginThatOpensATransactionAndALeadingSetTransactionApply() {
+		MigrationsFolder folder = MigrationsFolder.in(this.dir)
+			.add("0000_seen", "CREATE TABLE seen (at text, level text, read_only text);")
+			.add("0001_begin_modes", "COMMIT;\nBEGIN ISOLATION LEVEL SERIALIZABLE, READ WRITE;\n"
+					+ "INSERT INTO seen SELECT 'begin', current_setting('transaction_isolation'),"
+					+ " current_setting('transaction_read_only');\nCOMMIT;")
+			.add("0002_set_transaction", "BEGIN;\nSET TRANSACTION ISOLATION LEVEL REPEATABLE READ;\n"
+					+ "INSERT INTO seen SELECT 'set', current_setting('transaction_isolation'),"
+					+ " current_setting('transaction_read_only');\nCOMMIT;")
+			.add("0003_start", "COMMIT;\nSTART TRANSACTION READ ONLY;\nSELECT 1;\nCOMMIT;\n"
+					+ "INSERT INTO seen SELECT 'after', current_setting('transaction_isolation'),"
+					+ " current_setting('transaction_read_only');");
+		assertThat(migrator(folder).migrate().applied()).hasSize(4);
+		assertThat(Sql.rows(this.db, "SELECT at, level, read_only FROM seen ORDER BY at"))
+			.containsExactly(java.util.List.of("after", "read committed", "off"),
+					java.util.List.of("begin", "serializable", "off"),
+					java.util.List.of("set", "repeatable read", "off"));
+		assertThat(Sql.history(this.db)).hasSize(4);
+	}
+
+	@Test
 	void beginCommitAroundDataChangesAndATrailingCommitApplyOnce() {
 		MigrationsFolder folder = MigrationsFolder.in(this.dir)
 			.add("0000_accounts", "CREATE TABLE accounts (id int PRIMARY KEY, balance int);\nCOMMIT;")

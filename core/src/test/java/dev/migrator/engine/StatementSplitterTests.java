@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.tuple;
 
 class StatementSplitterTests {
 
@@ -86,6 +87,20 @@ class StatementSplitterTests {
 	}
 
 	@Test
+	void aLoneCarriageReturnEndsALineCommentAsInPostgresql() {
+		// old Mac line ends: without the \r ending the comment, the rest of the file would be one comment
+		List<SqlStatement> statements = StatementSplitter.split("cr.sql",
+				"CREATE TABLE a (id int);--> statement-breakpoint\rCREATE TABLE b (id int);\r-- a note\rINSERT INTO b"
+						+ " VALUES (1);\r");
+		assertThat(statements).extracting(SqlStatement::sql, SqlStatement::line)
+			.containsExactly(tuple("CREATE TABLE a (id int)", 1), tuple("CREATE TABLE b (id int)", 2),
+					tuple("INSERT INTO b VALUES (1)", 4));
+		assertThat(StatementSplitter.split("mixed.sql", "SELECT 1;\r\nSELECT 2;\rSELECT 3;\nSELECT 4;"))
+			.extracting(SqlStatement::line)
+			.containsExactly(1, 2, 3, 4);
+	}
+
+	@Test
 	void unterminatedDollarQuoteNamesFileAndLine() {
 		assertThatExceptionOfType(JournalException.class)
 			.isThrownBy(() -> StatementSplitter.split("0003_fn.sql", "SELECT 1;\nCREATE FUNCTION f() AS $x$ SELECT 1;"))
@@ -114,6 +129,12 @@ class StatementSplitterTests {
 		assertThat(autocommit("CREATE DATABASE other")).isTrue();
 		assertThat(autocommit("DROP TABLESPACE ts")).isTrue();
 		assertThat(autocommit("ALTER TABLE p DETACH PARTITION p1 CONCURRENTLY")).isTrue();
+		assertThat(autocommit("REINDEX SCHEMA public")).isTrue();
+		assertThat(autocommit("reindex (verbose) database app")).isTrue();
+		assertThat(autocommit("REINDEX SYSTEM")).isTrue();
+		assertThat(autocommit("DISCARD ALL")).isTrue();
+		assertThat(autocommit("REINDEX INDEX schema_idx")).isFalse();
+		assertThat(autocommit("DISCARD PLANS")).isFalse();
 		assertThat(autocommit("CREATE INDEX i ON t (a)")).isFalse();
 		assertThat(autocommit("CREATE TABLE concurrently (a int)")).isFalse();
 		assertThat(autocommit("ALTER TABLE p DETACH PARTITION p1")).isFalse();

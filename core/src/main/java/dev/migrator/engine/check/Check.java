@@ -68,7 +68,7 @@ public final class Check {
 		}
 		List<CheckFinding> findings = new ArrayList<>(JournalRules.check(structure, lines, now));
 		FolderPieces pieces = new FolderPieces(source, files, structure, lines);
-		pieces.readEach(findings).forEach((migration) -> MixedTransaction.check(migration).ifPresent(findings::add));
+		pieces.readEach(findings).forEach((migration) -> findings.addAll(UnrunnableMigration.check(migration)));
 		pieces.unlisted(policy.onUnjournaled(), findings);
 		return new CheckReport(source.description(), findings);
 	}
@@ -89,8 +89,7 @@ public final class Check {
 			.collect(Collectors.toSet());
 		List<CheckFinding> kept = folder.findings()
 			.stream()
-			.filter((finding) -> !(finding.rule().equals(CheckRule.MIXED_TRANSACTION.id())
-					&& applied.contains(finding.file())))
+			.filter((finding) -> !(UnrunnableMigration.RULES.contains(finding.rule()) && applied.contains(finding.file())))
 			.toList();
 		return new CheckReport(folder.location(), kept).with(PlanRules.check(plan, policy));
 	}

@@ -41,6 +41,10 @@ public enum CheckRule {
 
 	MIXED_TRANSACTION("mixed-transaction", "statements that cannot run in a transaction inside one"),
 
+	EMPTY_MIGRATION("empty-migration", "a migration file with only blanks and comments"),
+
+	PSQL_ONLY("psql-only", "a psql meta-command or a COPY from STDIN or to STDOUT, which only psql runs"),
+
 	PENDING("pending", "a migration the database does not have yet"),
 
 	MODIFIED("modified", "an applied migration whose file changed since"),

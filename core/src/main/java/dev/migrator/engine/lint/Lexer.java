@@ -55,8 +55,7 @@ final class Lexer {
 				i++;
 			}
 			else if (c == '-' && next == '-') {
-				int end = this.sql.indexOf('\n', i);
-				i = (end < 0) ? n : end;
+				i = SqlSyntax.lineCommentEnd(this.sql, i);
 			}
 			else if (c == '/' && next == '*') {
 				i = SqlText.blockCommentEnd(this.sql, i);
@@ -144,7 +143,7 @@ final class Lexer {
 	private void add(Token.Kind kind, int start, int end, String value) {
 		// tokens arrive in order, so lines are counted once over the whole text
 		for (; this.scanned < start; this.scanned++) {
-			if (this.sql.charAt(this.scanned) == '\n') {
+			if (SqlSyntax.endsLine(this.sql, this.scanned)) {
 				this.line++;
 				this.lineStart = this.scanned + 1;
 			}

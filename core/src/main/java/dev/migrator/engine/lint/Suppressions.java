@@ -11,6 +11,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.migrator.engine.SqlStatement;
+import dev.migrator.engine.SqlSyntax;
 
 /**
  * The {@code -- migrator:allow <rule-id> <reason>} comments of a file: plain SQL comments, so Drizzle runs the file
@@ -67,12 +68,12 @@ public final class Suppressions {
 			// most files have no comment to find: no need to split them into lines and match each
 			return suppressions;
 		}
-		// lines as the splitter counts them: a \r before \n is stripped with the other blanks
-		String[] lines = text.replace("\uFEFF", "").split("\n", -1);
+		// lines as the splitter counts them: \n, \r\n or a lone \r ends one
+		String[] lines = text.replace("\uFEFF", "").split("\r\n|\r|\n", -1);
 		SqlStatement[] startingOn = new SqlStatement[lines.length + 2];
 		boolean[] inStatement = new boolean[lines.length + 2];
 		for (SqlStatement statement : statements) {
-			int last = statement.line() + (int) statement.sql().chars().filter((c) -> c == '\n').count();
+			int last = statement.line() + lineEnds(statement.sql());
 			for (int line = statement.line(); line <= last && line <= lines.length; line++) {
 				inStatement[line] = true;
 			}
@@ -152,6 +153,16 @@ public final class Suppressions {
 
 	/** Where a comment applies: the whole file, one statement, or nowhere (neither). */
 	private record Target(boolean fileWide, SqlStatement statement) {
+	}
+
+	private static int lineEnds(String sql) {
+		int count = 0;
+		for (int i = 0; i < sql.length(); i++) {
+			if (SqlSyntax.endsLine(sql, i)) {
+				count++;
+			}
+		}
+		return count;
 	}
 
 }

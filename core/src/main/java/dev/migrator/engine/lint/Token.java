@@ -1,6 +1,6 @@
 package dev.migrator.engine.lint;
 
-import java.util.Locale;
+import dev.migrator.engine.SqlSyntax;
 
 /**
  * One lexical token of a statement.
@@ -32,7 +32,7 @@ record Token(Kind kind, String text, String value, int line, int column) {
 
 	/** The name PostgreSQL sees: an unquoted word folded to lower case, a quoted identifier as it is. */
 	String identifier() {
-		return (this.kind == Kind.WORD) ? this.text.toLowerCase(Locale.ROOT) : this.value;
+		return (this.kind == Kind.WORD) ? SqlSyntax.bareName(this.text) : SqlSyntax.storedName(this.value);
 	}
 
 	/** The kinds of tokens. */

@@ -64,6 +64,22 @@ class CheckAgainstDatabaseTests {
 		assertThat(against(db, folder, Policy.DEFAULT).findings()).isEmpty();
 	}
 
+	@Test
+	void anAppliedFileEmptiedSinceIsModifiedNotEmpty() {
+		TestDatabase db = TestPostgres.newDatabase("check_emptied");
+		MigrationsFolder folder = MigrationsFolder.in(this.dir).add("0000_init", "CREATE TABLE e (id int);");
+		migrator(db, folder, Policy.DEFAULT).migrate();
+		folder.writeFile("0000_init.sql", "-- moved to a later migration\n");
+		folder.add("0001_later", "-- to be filled in\n");
+
+		assertThat(Check.folder(source(folder), Policy.DEFAULT, Instant.now()).findings())
+			.extracting(CheckFinding::rule, CheckFinding::file)
+			.containsExactly(tuple("empty-migration", "0000_init.sql"), tuple("empty-migration", "0001_later.sql"));
+		assertThat(against(db, folder, Policy.DEFAULT).findings()).extracting(CheckFinding::rule, CheckFinding::file)
+			.containsExactlyInAnyOrder(tuple("empty-migration", "0001_later.sql"), tuple("modified", "0000_init.sql"),
+					tuple("pending", "0001_later.sql"));
+	}
+
 	private static CheckReport against(TestDatabase db, MigrationsFolder folder, Policy policy) {
 		CheckReport report = Check.folder(source(folder), policy, Instant.now());
 		return Check.against(report, migrator(db, folder, policy).status(), policy);

@@ -152,6 +152,25 @@ class CheckTests {
 	}
 
 	@Test
+	void aFileOfOnlyCommentsIsAnErrorAsMigrateRefusesIt() throws Exception {
+		entry(0, WHEN, "0000_init", "CREATE TABLE t (id int);");
+		entry(1, WHEN + 1000, "0001_fill_me", "-- Custom SQL migration file, put your code below! --\n\n/* later */\n");
+		assertThat(check(Policy.DEFAULT).findings())
+			.extracting(CheckFinding::rule, CheckFinding::severity, CheckFinding::file, CheckFinding::line)
+			.containsExactly(tuple("empty-migration", Severity.ERROR, "0001_fill_me.sql", 1));
+	}
+
+	@Test
+	void psqlOnlyStatementsAreErrorsNamingTheirLines() throws Exception {
+		entry(0, WHEN, "0000_copy", "CREATE TABLE c (id int);\nCOPY c FROM STDIN;\nCOPY (SELECT 1) TO STDOUT;");
+		entry(1, WHEN + 1000, "0001_include", "\\i 0000_copy.sql\n;");
+		entry(2, WHEN + 2000, "0002_server_file", "COPY c FROM '/var/lib/data.csv';");
+		assertThat(check(Policy.DEFAULT).findings()).extracting(CheckFinding::rule, CheckFinding::file, CheckFinding::line)
+			.containsExactly(tuple("psql-only", "0000_copy.sql", 2), tuple("psql-only", "0000_copy.sql", 3),
+					tuple("psql-only", "0001_include.sql", 1));
+	}
+
+	@Test
 	void bothLayoutsAtOnceIsTheOneFinding() throws Exception {
 		entry(0, WHEN, "0000_a", "SELECT 1;");
 		write("20250101120000_b/migration.sql", "SELECT 2;");
