@@ -8,6 +8,8 @@ import picocli.CommandLine.Option;
 /** Where to connect: the options every command shares, and how they combine with the environment. */
 final class ConnectionOptions {
 
+	static final String PASSWORD_VARIABLE = "PGPASSWORD";
+
 	@Option(names = "--url", paramLabel = "<url>", order = 1,
 			description = "postgres://user:password@host:port/database?param=value or jdbc:postgresql://..."
 					+ " Default: $DATABASE_URL, else DATABASE_URL in the dotenv file $ROOT_ENV names, else in ./.env.")
@@ -17,12 +19,12 @@ final class ConnectionOptions {
 	String user;
 
 	@Option(names = "--password", paramLabel = "<password>", order = 3,
-			description = "Login password; replaces the URL's. Never printed.")
+			description = "Login password; replaces the URL's. Default: the URL's, else $PGPASSWORD. Never printed.")
 	String password;
 
 	@Option(names = "--ssl-mode", paramLabel = "<mode>", order = 4,
 			description = "disable, allow, prefer, require, verify-ca or verify-full. Default: the URL's sslmode,"
-					+ " else disable for localhost, 127.0.0.1, ::1 and Unix sockets, require for other hosts.")
+					+ " else disable for localhost, 127.0.0.1 and ::1, require for other hosts.")
 	String sslMode;
 
 	/**
@@ -36,7 +38,14 @@ final class ConnectionOptions {
 		UrlLookup.Found found = UrlLookup.find(this.url, environment, workingDirectory);
 		DatabaseUrl database = DatabaseUrl.parse(found.url(), found.source());
 		SslChoice ssl = SslChoice.of(database, this.sslMode);
-		return new Resolved(JdbcTarget.of(database, this.user, this.password, ssl), ssl, found.source());
+		// as psql and node-postgres do, PGPASSWORD gives the password a URL leaves out
+		String password = (this.password != null || database.password() != null) ? this.password
+				: blankAsNull(environment.get(PASSWORD_VARIABLE));
+		return new Resolved(JdbcTarget.of(database, this.user, password, ssl), ssl, found.source());
+	}
+
+	private static String blankAsNull(String value) {
+		return (value == null || value.isEmpty()) ? null : value;
 	}
 
 	/**

@@ -1,6 +1,9 @@
 package dev.migrator.cli;
 
 import java.io.PrintWriter;
+import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.concurrent.Callable;
@@ -58,11 +61,27 @@ abstract class DatabaseCommand implements Callable<Integer> {
 		}
 		catch (SQLException ex) {
 			throw new MigratorException("Could not connect to " + resolved.target().description() + ": "
-					+ ex.getMessage() + " [SQLSTATE " + ex.getSQLState() + "]",
+					+ ex.getMessage() + networkCause(ex) + " [SQLSTATE " + ex.getSQLState() + "]",
 					"Check the URL (from " + resolved.source() + "), the credentials, that the server accepts"
 							+ " connections from here, and the sslmode (" + resolved.ssl().mode()
 							+ "; --ssl-mode chooses another).");
 		}
+	}
+
+	/**
+	 * What the network said, where the driver's message does not: pgjdbc reports a host name that does not resolve,
+	 * a connection that timed out or a host it has no route to as only "The connection attempt failed".
+	 */
+	static String networkCause(SQLException ex) {
+		for (Throwable cause = ex.getCause(); cause != null; cause = cause.getCause()) {
+			if (cause instanceof UnknownHostException) {
+				return " (the host name " + cause.getMessage() + " does not resolve: check the host in the URL)";
+			}
+			if (cause instanceof SocketTimeoutException || cause instanceof NoRouteToHostException) {
+				return " (" + cause.getMessage() + ")";
+			}
+		}
+		return "";
 	}
 
 	/**

@@ -59,6 +59,16 @@ record DatabaseUrl(List<String> hosts, String database, String user, String pass
 				+ EXPECTED);
 	}
 
+	/** Where the authority ({@code user:password@host:port,...}) of a URL without its scheme ends. */
+	static int authorityEnd(String rest) {
+		for (int i = 0; i < rest.length(); i++) {
+			if (rest.charAt(i) == '/' || rest.charAt(i) == '?') {
+				return i;
+			}
+		}
+		return rest.length();
+	}
+
 	static int port(String port, String source) {
 		if (port.isEmpty()) {
 			return DEFAULT_PORT;
@@ -72,11 +82,25 @@ record DatabaseUrl(List<String> hosts, String database, String user, String pass
 		catch (NumberFormatException ex) {
 			// reported below
 		}
-		throw new UsageException("The database URL from " + source + " has the port '" + port
-				+ "', which is not a number from 1 to 65535");
+		// only digits are echoed: other text after a host's ':' may be a password whose '@host' part is missing
+		boolean digits = port.chars().allMatch((c) -> c >= '0' && c <= '9');
+		throw new UsageException("The database URL from " + source + (digits
+				? " has the port '" + port + "', which is not a number from 1 to 65535"
+				: " has text after the host's ':' that is not a port number (not shown, in case it is a password): if"
+						+ " it is one, the URL lacks its @host part, as in postgres://user:password@host:5432/database"));
 	}
 
 	private static DatabaseUrl parseJdbc(String url, String source) {
+		if (url.startsWith("jdbc:postgresql://")) {
+			String rest = url.substring("jdbc:postgresql://".length());
+			if (rest.substring(0, authorityEnd(rest)).indexOf('@') >= 0) {
+				// the driver would take user:password@host for a host name, and its messages would show it
+				throw new UsageException("The JDBC URL from " + source + " puts user and password before the host"
+						+ " (user:password@host), which the PostgreSQL JDBC driver does not read: write"
+						+ " jdbc:postgresql://host:port/database?user=...&password=..., or give the postgres:// URL as"
+						+ " it is");
+			}
+		}
 		Properties parsed = Driver.parseURL(url, new Properties());
 		if (parsed == null) {
 			throw new UsageException("The database URL from " + source + " is not a URL the PostgreSQL driver reads: "

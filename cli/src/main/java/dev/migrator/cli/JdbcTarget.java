@@ -51,7 +51,8 @@ record JdbcTarget(String url, Properties properties, String description) {
 		properties.putIfAbsent("ApplicationName", "migrator");
 		String url = "jdbc:postgresql://" + String.join(",", database.hosts()) + "/"
 				+ URLEncoder.encode(database.database(), StandardCharsets.UTF_8);
-		String description = String.join(",", database.hosts()) + "/" + database.database()
+		String description = String.join(",", database.hosts())
+				+ (database.database().isEmpty() ? " (the user's default database)" : "/" + database.database())
 				+ ((effectiveUser != null) ? " as " + effectiveUser : "");
 		return new JdbcTarget(url, properties, description);
 	}

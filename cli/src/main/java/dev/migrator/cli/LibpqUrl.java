@@ -14,9 +14,11 @@ import java.util.Map;
  * <li>the authority ends at the first {@code /} or {@code ?}; within it the last {@code @} ends the credentials (so
  * an unencoded {@code @} in a password still works), and the first {@code :} of the credentials ends the user;</li>
  * <li>user, password, database and each parameter are percent-decoded ({@code +} stays a plus sign);</li>
- * <li>{@code user}, {@code password}, {@code host} and {@code port} parameters fill in what the authority leaves
- * out; the other parameters are kept as they are.</li>
+ * <li>{@code user}, {@code password}, {@code host} and {@code port} parameters replace what the authority says, as
+ * libpq reads them (one port for every host, or one per host); the other parameters are kept as they are.</li>
  * </ol>
+ * An authority without {@code @} followed by an {@code @} in the path or in a parameter's name is a password with an
+ * unencoded {@code /} or {@code ?}: refused with how to encode it, without echoing any of it.
  */
 final class LibpqUrl {
 
@@ -37,15 +39,15 @@ final class LibpqUrl {
 	}
 
 	private DatabaseUrl read(String rest) {
-		int end = rest.length();
-		for (int i = 0; i < rest.length() && end == rest.length(); i++) {
-			if (rest.charAt(i) == '/' || rest.charAt(i) == '?') {
-				end = i;
-			}
-		}
+		int end = DatabaseUrl.authorityEnd(rest);
 		String authority = rest.substring(0, end);
 		String tail = rest.substring(end);
 		int at = authority.lastIndexOf('@');
+		if (at < 0 && misplacedAt(tail)) {
+			throw new UsageException("The database URL from " + this.source + " has an '@' after its host part: its"
+					+ " user or password seems to hold an unencoded '/' or '?'. Percent-encode them in the URL (/ as %2F,"
+					+ " ? as %3F, # as %23, @ as %40, : as %3A)");
+		}
 		String user = null;
 		String password = null;
 		if (at >= 0) {
@@ -61,8 +63,29 @@ final class LibpqUrl {
 		String userParameter = parameters.remove("user");
 		String passwordParameter = parameters.remove("password");
 		List<String> hosts = hosts(decode(authority.substring(at + 1), "host"), parameters);
-		return new DatabaseUrl(hosts, database, (user == null || user.isEmpty()) ? userParameter : user,
-				(password == null) ? passwordParameter : password, parameters);
+		return new DatabaseUrl(hosts, database, (userParameter != null) ? userParameter : emptyAsNull(user),
+				(passwordParameter != null) ? passwordParameter : password, parameters);
+	}
+
+	private static String emptyAsNull(String value) {
+		return (value == null || value.isEmpty()) ? null : value;
+	}
+
+	/** Whether an {@code @} stands in the path or in a parameter's name (a value may hold one, such as a user's). */
+	private static boolean misplacedAt(String tail) {
+		int question = tail.indexOf('?');
+		if (tail.substring(0, (question < 0) ? tail.length() : question).indexOf('@') >= 0) {
+			return true;
+		}
+		if (question >= 0) {
+			for (String pair : tail.substring(question + 1).split("&")) {
+				int equals = pair.indexOf('=');
+				if ((equals < 0 ? pair : pair.substring(0, equals)).indexOf('@') >= 0) {
+					return true;
+				}
+			}
+		}
+		return false;
 	}
 
 	private Map<String, String> parameters(String query) {
@@ -78,31 +101,58 @@ final class LibpqUrl {
 		return parameters;
 	}
 
-	/** Each host as {@code host:port}; IPv6 addresses in brackets; a Unix socket directory as it is. */
+	/**
+	 * Each host as {@code host:port}; IPv6 addresses in brackets; a Unix socket directory as it is. The {@code host}
+	 * and {@code port} parameters replace the authority's hosts and ports, as in libpq.
+	 */
 	private List<String> hosts(String hostList, Map<String, String> parameters) {
 		String hostParameter = parameters.remove("host");
 		String portParameter = parameters.remove("port");
-		String list = hostList;
-		if (list.isEmpty()) {
-			list = (hostParameter != null && !hostParameter.isEmpty()) ? hostParameter : "localhost";
-		}
-		List<String> hosts = new ArrayList<>();
-		for (String host : list.split(",")) {
+		List<String> names = new ArrayList<>();
+		List<String> ports = new ArrayList<>();
+		for (String host : hostList.isEmpty() ? new String[0] : hostList.split(",", -1)) {
 			if (host.startsWith("/")) {
-				hosts.add(host);
+				names.add(host);
+				ports.add("");
 				continue;
 			}
 			int bracket = host.lastIndexOf(']');
+			if (host.startsWith("[") != (bracket >= 0)) {
+				throw new UsageException("The database URL from " + this.source + " has an IPv6 address without its"
+						+ " closing ']' (or a ']' without '['): write it as [::1] or [::1]:5432");
+			}
 			int colon = host.lastIndexOf(':');
 			boolean hasPort = colon > bracket && (host.startsWith("[") || host.indexOf(':') == colon);
-			String name = hasPort ? host.substring(0, colon) : host;
-			String port = hasPort ? host.substring(colon + 1) : ((portParameter != null) ? portParameter : "");
+			names.add(hasPort ? host.substring(0, colon) : host);
+			ports.add(hasPort ? host.substring(colon + 1) : "");
+		}
+		if (hostParameter != null && !hostParameter.isEmpty()) {
+			names = new ArrayList<>(List.of(hostParameter.split(",", -1)));
+		}
+		if (portParameter != null && !portParameter.isEmpty()) {
+			ports = List.of(portParameter.split(",", -1));
+		}
+		if (names.isEmpty()) {
+			names.add("");
+		}
+		if (ports.size() > 1 && ports.size() != names.size()) {
+			throw new UsageException("The database URL from " + this.source + " names " + names.size() + " host(s) and "
+					+ ports.size() + " ports: give one port for all hosts, or one per host");
+		}
+		List<String> hosts = new ArrayList<>();
+		for (int i = 0; i < names.size(); i++) {
+			String name = names.get(i);
+			if (name.startsWith("/")) {
+				hosts.add(name);
+				continue;
+			}
 			if (name.isEmpty()) {
 				name = "localhost";
 			}
 			if (!name.startsWith("[") && name.contains(":")) {
 				name = "[" + name + "]";
 			}
+			String port = ports.isEmpty() ? "" : ports.get(ports.size() == 1 ? 0 : i);
 			hosts.add(name + ":" + DatabaseUrl.port(port, this.source));
 		}
 		return hosts;

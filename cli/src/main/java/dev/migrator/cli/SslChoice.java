@@ -7,8 +7,9 @@ import java.util.Set;
 /**
  * Which {@code sslmode} the connection uses, and why. A local server rarely has a certificate and a remote one
  * should never be reached in clear text, so: {@code --ssl-mode} wins; else an {@code sslmode} (or pgjdbc's older
- * {@code ssl=true}) written in the URL; else {@code disable} for {@code localhost}, {@code 127.0.0.1}, {@code ::1}
- * or a Unix socket and {@code require} for any other host.
+ * {@code ssl=true}) written in the URL, where node-postgres's {@code no-verify} reads as {@code require}; else
+ * {@code disable} for {@code localhost}, {@code 127.0.0.1}, {@code ::1} or a Unix socket and {@code require} for any
+ * other host.
  *
  * @param mode the {@code sslmode} value
  * @param reason why, for the line the command prints, such as {@code because localhost is a local host}
@@ -16,6 +17,9 @@ import java.util.Set;
 record SslChoice(String mode, String reason) {
 
 	static final List<String> MODES = List.of("disable", "allow", "prefer", "require", "verify-ca", "verify-full");
+
+	/** node-postgres's sslmode for an encrypted connection whose certificate is not checked: libpq's require. */
+	private static final String NODE_NO_VERIFY = "no-verify";
 
 	private static final Set<String> LOCAL_HOSTS = Set.of("localhost", "127.0.0.1", "[::1]", "::1");
 
@@ -36,7 +40,16 @@ record SslChoice(String mode, String reason) {
 		}
 		String inUrl = url.parameters().get("sslmode");
 		if (inUrl != null) {
-			return new SslChoice(inUrl, "as the URL says");
+			String mode = inUrl.toLowerCase(Locale.ROOT);
+			if (mode.equals(NODE_NO_VERIFY)) {
+				return new SslChoice("require", "as sslmode=no-verify in the URL says (node-postgres's name for"
+						+ " require: encrypted, certificate not checked)");
+			}
+			if (!MODES.contains(mode)) {
+				throw new UsageException("The URL's sslmode '" + inUrl + "' is not one of " + String.join(", ", MODES)
+						+ " (or node-postgres's no-verify)");
+			}
+			return new SslChoice(mode, "as the URL says");
 		}
 		String legacy = url.parameters().get("ssl");
 		if (legacy != null) {

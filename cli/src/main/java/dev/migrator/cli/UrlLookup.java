@@ -4,10 +4,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
-import io.github.cdimascio.dotenv.Dotenv;
-import io.github.cdimascio.dotenv.DotenvEntry;
-import io.github.cdimascio.dotenv.DotenvException;
-
 /**
  * Finds the database URL the way a Node.js project's tooling does, so a team's existing {@code DATABASE_URL} works:
  * <ol>
@@ -16,7 +12,8 @@ import io.github.cdimascio.dotenv.DotenvException;
  * <li>else {@code DATABASE_URL} in a dotenv file: the one {@code ROOT_ENV} names (relative to the working directory)
  * when that variable is set, otherwise {@code .env} in the working directory.</li>
  * </ol>
- * Only what the dotenv file itself declares is read (dotenv-java would otherwise fall back to the environment).
+ * The dotenv file is read as Node.js's {@code dotenv} reads it ({@link DotenvFile}). An empty {@code --url} is an
+ * error rather than a reason to look further: a CI secret that is not set must not send the run to another database.
  */
 final class UrlLookup {
 
@@ -36,7 +33,12 @@ final class UrlLookup {
 	 * @throws UsageException naming every place it looked, when none has a URL
 	 */
 	static Found find(String option, Map<String, String> environment, Path workingDirectory) {
-		if (option != null && !option.isBlank()) {
+		if (option != null) {
+			if (option.isBlank()) {
+				throw new UsageException("--url is empty (a variable that is not set, such as --url \"$STAGING_URL\"?):"
+						+ " give the URL, or leave --url out to use " + VARIABLE + " from the environment or the dotenv"
+						+ " file");
+			}
 			return new Found(option, "--url");
 		}
 		String variable = environment.get(VARIABLE);
@@ -50,7 +52,7 @@ final class UrlLookup {
 			throw new UsageException(ROOT_ENV + " names the dotenv file " + file + ", which does not exist: fix "
 					+ ROOT_ENV + ", or unset it to read .env in the working directory");
 		}
-		String fromFile = Files.isRegularFile(file) ? read(file) : null;
+		String fromFile = Files.isRegularFile(file) ? DotenvFile.value(file, VARIABLE) : null;
 		if (fromFile != null && !fromFile.isBlank()) {
 			return new Found(fromFile, VARIABLE + " in " + file);
 		}
@@ -59,26 +61,6 @@ final class UrlLookup {
 				+ (Files.isRegularFile(file) ? "" : " (no such file)")
 				+ (named ? " (named by " + ROOT_ENV + ")" : " (set " + ROOT_ENV + " to read another dotenv file)")
 				+ ". Give one, such as --url postgres://user:password@localhost:5432/database");
-	}
-
-	private static String read(Path file) {
-		try {
-			Dotenv dotenv = Dotenv.configure()
-				.directory(file.getParent().toString())
-				.filename(file.getFileName().toString())
-				.load();
-			return dotenv.entries(Dotenv.Filter.DECLARED_IN_ENV_FILE)
-				.stream()
-				.filter((entry) -> entry.getKey().equals(VARIABLE))
-				.map(DotenvEntry::getValue)
-				.findFirst()
-				.orElse(null);
-		}
-		catch (DotenvException ex) {
-			// its message may quote the line, and the line may hold a password
-			throw new UsageException("Cannot read the dotenv file " + file + ": a line is not KEY=value or the file"
-					+ " is not readable");
-		}
 	}
 
 	/**

@@ -83,7 +83,9 @@ class CheckCommandTests {
 					c.journal("0001_create_b", "0001_CreateB");
 					Files.move(c.dir.resolve("0001_create_b.sql"), c.dir.resolve("0001_CreateB.sql"));
 				}), Arguments.of("mixed-transaction", "0001_create_b.sql:3", (Breaker) (c) -> c.write("0001_create_b.sql",
-						"CREATE TABLE b (id int);\n--> statement-breakpoint\nCREATE INDEX CONCURRENTLY b_id ON b (id);")));
+						"CREATE TABLE b (id int);\n--> statement-breakpoint\nCREATE INDEX CONCURRENTLY b_id ON b (id);")),
+				Arguments.of("empty-migration", "0001_create_b.sql:1",
+						(Breaker) (c) -> c.write("0001_create_b.sql", "-- Custom SQL migration file, put your code below! --\n")));
 	}
 
 	@ParameterizedTest(name = "{0} at {1}")

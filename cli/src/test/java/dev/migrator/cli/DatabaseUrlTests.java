@@ -65,9 +65,68 @@ class DatabaseUrlTests {
 	}
 
 	@Test
+	void hostAndPortParametersReplaceTheAuthoritysAsInLibpq() {
+		assertThat(parse("postgres://u@localhost:1/app?port=6000").hosts()).containsExactly("localhost:6000");
+		assertThat(parse("postgres://u@localhost/app?host=db.internal").hosts()).containsExactly("db.internal:5432");
+		assertThat(parse("postgres://u@a:1,b:2/app?host=c,d").hosts()).containsExactly("c:1", "d:2");
+		assertThat(parse("postgres://u@a,b/app?port=7000").hosts()).containsExactly("a:7000", "b:7000");
+		assertThat(parse("postgres://u@a,b,c/app?port=1,2,3").hosts()).containsExactly("a:1", "b:2", "c:3");
+		assertThat(parse("postgres://u@localhost/app?host=/tmp/pg").unixSocket()).isTrue();
+		assertThatExceptionOfType(UsageException.class).isThrownBy(() -> parse("postgres://u@a,b,c/app?port=1,2"))
+			.withMessageContaining("names 3 host(s) and 2 ports");
+	}
+
+	@Test
+	void queryUserAndPasswordReplaceTheAuthoritysAsInLibpq() {
+		DatabaseUrl url = parse("postgres://old:old@localhost/app?user=new&password=n%40w");
+		assertThat(url.user()).isEqualTo("new");
+		assertThat(url.password()).isEqualTo("n@w");
+		assertThat(parse("postgres://@localhost/app").user()).isNull();
+	}
+
+	@Test
+	void aPasswordWithAnUnencodedSlashOrQuestionMarkIsNamedNotEchoed() {
+		for (String bad : List.of("postgres://app:hunter2/x@db.internal:5432/app",
+				"postgres://app:hun/ter2@db.internal/app", "postgres://app:hunter2?x@db.internal:5432/app",
+				"postgresql://app:12/hunter2@db/app")) {
+			assertThatExceptionOfType(UsageException.class).as(bad)
+				.isThrownBy(() -> parse(bad))
+				.withMessageContaining("unencoded '/' or '?'")
+				.withMessageNotContaining("hunter2")
+				.withMessageNotContaining("ter2");
+		}
+		assertThat(parse("postgres://u@host/app?options=-c%20x%3Dy&user=me@corp").user()).isEqualTo("me@corp");
+	}
+
+	@Test
+	void aPortThatIsNotDigitsIsNotEchoedForItMayBeAPassword() {
+		assertThatExceptionOfType(UsageException.class).isThrownBy(() -> parse("postgres://app:hunter2/app"))
+			.withMessageContaining("lacks its @host part")
+			.withMessageNotContaining("hunter2");
+		assertThatExceptionOfType(UsageException.class).isThrownBy(() -> parse("postgres://app@host:70000/app"))
+			.withMessageContaining("the port '70000', which is not a number from 1 to 65535");
+	}
+
+	@Test
+	void aJdbcUrlWithUserAndPasswordBeforeTheHostIsRefusedUnechoed() {
+		assertThatExceptionOfType(UsageException.class)
+			.isThrownBy(() -> parse("jdbc:postgresql://app:hunter2@127.0.0.1:5432/app"))
+			.withMessageContaining("?user=...&password=...")
+			.withMessageNotContaining("hunter2");
+		assertThat(parse("jdbc:postgresql://h/app?user=me@corp").user()).isEqualTo("me@corp");
+	}
+
+	@Test
+	void anIpv6AddressWithoutItsClosingBracketIsAUsageError() {
+		assertThatExceptionOfType(UsageException.class).isThrownBy(() -> parse("postgres://u@[::1/app"))
+			.withMessageContaining("IPv6 address without its closing ']'");
+	}
+
+	@Test
 	void malformedUrlsAreUsageErrorsThatNeverEchoThePassword() {
 		for (String bad : List.of("mysql://root:hunter2@localhost/app", "postgres://u:hunter2@host:99999/app",
-				"postgres://u:hunter2%zz@host/app", "jdbc:postgresql://host:port/app?password=hunter2")) {
+				"postgres://u:hunter2%zz@host/app", "jdbc:postgresql://host:port/app?password=hunter2",
+				"jdbc:postgresql://u:hunter2@host/app", "postgres://u:hunter2/x@host/app")) {
 			assertThatExceptionOfType(UsageException.class).as(bad)
 				.isThrownBy(() -> parse(bad))
 				.withMessageContaining("the test")

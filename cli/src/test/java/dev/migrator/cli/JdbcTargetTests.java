@@ -71,6 +71,23 @@ class JdbcTargetTests {
 	}
 
 	@Test
+	void theUrlsSslmodeIsCheckedAndNodePostgresNoVerifyIsRequire() {
+		assertThat(SslChoice.of(DatabaseUrl.parse("postgres://u@db.example/app?sslmode=no-verify", "t"), null).mode())
+			.isEqualTo("require");
+		assertThat(SslChoice.of(DatabaseUrl.parse("postgres://u@db.example/app?sslmode=Verify-Full", "t"), null).mode())
+			.isEqualTo("verify-full");
+		assertThatExceptionOfType(UsageException.class)
+			.isThrownBy(() -> SslChoice.of(DatabaseUrl.parse("postgres://u@localhost/app?sslmode=bogus", "t"), null))
+			.withMessageContaining("The URL's sslmode 'bogus' is not one of disable, allow, prefer, require");
+	}
+
+	@Test
+	void aUrlWithoutDatabaseSaysItUsesTheDefault() {
+		assertThat(target("postgres://app@localhost:6000", null, null, null).description())
+			.isEqualTo("localhost:6000 (the user's default database) as app");
+	}
+
+	@Test
 	void aUnixSocketHostIsAConfigurationError() {
 		assertThatExceptionOfType(UsageException.class)
 			.isThrownBy(() -> target("postgres:///app?host=/var/run/postgresql", null, null, null))

@@ -42,6 +42,21 @@ class UrlLookupTests {
 	}
 
 	@Test
+	void anEmptyUrlOptionIsAnErrorNotAReasonToLookElsewhere() throws Exception {
+		Files.writeString(this.dir.resolve(".env"), "DATABASE_URL=postgres://other/app\n");
+		assertThatExceptionOfType(UsageException.class)
+			.isThrownBy(() -> UrlLookup.find("", Map.of("DATABASE_URL", "postgres://other/app"), this.dir))
+			.withMessageStartingWith("--url is empty");
+	}
+
+	@Test
+	void theDotenvFileIsReadAsNodesDotenvReadsIt() throws Exception {
+		Files.writeString(this.dir.resolve(".env"),
+				"\uFEFF# settings\r\nexport PORT=8080\r\nexport DATABASE_URL='postgres://u:p#w@from-file/app' # db\r\n");
+		assertThat(UrlLookup.find(null, Map.of(), this.dir).url()).isEqualTo("postgres://u:p#w@from-file/app");
+	}
+
+	@Test
 	void nothingFoundNamesEveryPlaceItLooked() throws Exception {
 		assertThatExceptionOfType(UsageException.class).isThrownBy(() -> UrlLookup.find(null, Map.of(), this.dir))
 			.withMessage("No database URL: looked for the --url option, the DATABASE_URL environment variable and"
