@@ -24,7 +24,7 @@ final class ConnectionOptions {
 
 	@Option(names = "--ssl-mode", paramLabel = "<mode>", order = 4,
 			description = "disable, allow, prefer, require, verify-ca or verify-full. Default: the URL's sslmode,"
-					+ " else disable for localhost, 127.0.0.1 and ::1, require for other hosts.")
+					+ " else disable for localhost and loopback addresses (127.0.0.1, ::1), require for other hosts.")
 	String sslMode;
 
 	/**

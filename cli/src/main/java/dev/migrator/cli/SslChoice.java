@@ -1,15 +1,18 @@
 package dev.migrator.cli;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Which {@code sslmode} the connection uses, and why. A local server rarely has a certificate and a remote one
  * should never be reached in clear text, so: {@code --ssl-mode} wins; else an {@code sslmode} (or pgjdbc's older
  * {@code ssl=true}) written in the URL, where node-postgres's {@code no-verify} reads as {@code require}; else
- * {@code disable} for {@code localhost}, {@code 127.0.0.1}, {@code ::1} or a Unix socket and {@code require} for any
- * other host.
+ * {@code disable} for {@code localhost}, a loopback address ({@code 127.0.0.1}, {@code ::1}) or a Unix socket and
+ * {@code require} for any other host.
  *
  * @param mode the {@code sslmode} value
  * @param reason why, for the line the command prints, such as {@code because localhost is a local host}
@@ -20,6 +23,10 @@ record SslChoice(String mode, String reason) {
 
 	/** node-postgres's sslmode for an encrypted connection whose certificate is not checked: libpq's require. */
 	private static final String NODE_NO_VERIFY = "no-verify";
+
+	private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
+
+	private static final Pattern IPV6 = Pattern.compile("[0-9a-f:.]+");
 
 	private static final Set<String> LOCAL_HOSTS = Set.of("localhost", "127.0.0.1", "[::1]", "::1");
 
@@ -62,13 +69,38 @@ record SslChoice(String mode, String reason) {
 		}
 		for (String host : url.hosts()) {
 			String name = host.substring(0, host.lastIndexOf(':'));
-			if (!LOCAL_HOSTS.contains(name.toLowerCase(Locale.ROOT))) {
+			if (!local(name)) {
 				return new SslChoice("require", "because " + name + " is not a local host");
 			}
 		}
 		return new SslChoice("disable", "because " + String.join(", ", url.hosts().stream()
 			.map((host) -> host.substring(0, host.lastIndexOf(':')))
 			.toList()) + (url.hosts().size() == 1 ? " is a local host" : " are local hosts"));
+	}
+
+	/**
+	 * Whether a host name is this machine: {@code localhost}, or a loopback address written as one (all of
+	 * 127.0.0.0/8, and {@code ::1} in any spelling); a name is never looked up.
+	 */
+	static boolean local(String name) {
+		String host = name.toLowerCase(Locale.ROOT);
+		if (LOCAL_HOSTS.contains(host)) {
+			return true;
+		}
+		if (IPV4.matcher(host).matches()) {
+			return host.startsWith("127.");
+		}
+		String bare = (host.startsWith("[") && host.endsWith("]")) ? host.substring(1, host.length() - 1) : host;
+		if (bare.indexOf(':') >= 0 && IPV6.matcher(bare).matches()) {
+			try {
+				// a literal address: parsed, not looked up
+				return InetAddress.getByName(bare).isLoopbackAddress();
+			}
+			catch (UnknownHostException ex) {
+				return false;
+			}
+		}
+		return false;
 	}
 
 }

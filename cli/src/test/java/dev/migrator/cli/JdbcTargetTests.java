@@ -1,5 +1,6 @@
 package dev.migrator.cli;
 
+import java.util.List;
 import java.util.Properties;
 
 import org.junit.jupiter.api.Test;
@@ -79,6 +80,18 @@ class JdbcTargetTests {
 		assertThatExceptionOfType(UsageException.class)
 			.isThrownBy(() -> SslChoice.of(DatabaseUrl.parse("postgres://u@localhost/app?sslmode=bogus", "t"), null))
 			.withMessageContaining("The URL's sslmode 'bogus' is not one of disable, allow, prefer, require");
+	}
+
+	@Test
+	void everyLoopbackSpellingIsLocalAndNoNameIsLookedUp() {
+		for (String local : List.of("localhost", "LOCALHOST", "127.0.0.1", "127.0.0.2", "127.255.0.9", "[::1]",
+				"[0:0:0:0:0:0:0:1]", "[0000::0001]")) {
+			assertThat(SslChoice.local(local)).as(local).isTrue();
+		}
+		for (String remote : List.of("128.0.0.1", "10.0.0.5", "[::2]", "[fe80::1]", "db.example", "127.0.0.1.example",
+				"localhost.example")) {
+			assertThat(SslChoice.local(remote)).as(remote).isFalse();
+		}
 	}
 
 	@Test
