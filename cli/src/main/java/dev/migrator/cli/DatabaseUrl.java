@@ -82,12 +82,10 @@ record DatabaseUrl(List<String> hosts, String database, String user, String pass
 		catch (NumberFormatException ex) {
 			// reported below
 		}
-		// only digits are echoed: other text after a host's ':' may be a password whose '@host' part is missing
-		boolean digits = port.chars().allMatch((c) -> c >= '0' && c <= '9');
-		throw new UsageException("The database URL from " + source + (digits
-				? " has the port '" + port + "', which is not a number from 1 to 65535"
-				: " has text after the host's ':' that is not a port number (not shown, in case it is a password): if"
-						+ " it is one, the URL lacks its @host part, as in postgres://user:password@host:5432/database"));
+		// never echoed: the text after a host's ':' may be a password whose '@host' part is missing
+		throw new UsageException("The database URL from " + source + " has a port that is not a number from 1 to"
+				+ " 65535 (not shown, in case it is a password: then the URL lacks its @host part, as in"
+				+ " postgres://user:password@host:5432/database)");
 	}
 
 	private static DatabaseUrl parseJdbc(String url, String source) {

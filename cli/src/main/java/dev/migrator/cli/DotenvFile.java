@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Reads one variable from a dotenv file as Node.js's {@code dotenv} package reads it, so the file a project's
@@ -11,6 +13,7 @@ import java.nio.file.Path;
  * <ul>
  * <li>a line is {@code KEY=value} or {@code KEY: value}, optionally after {@code export} and blanks; a line of another
  * shape is skipped, not an error (so one unusual line does not make the whole file unreadable);</li>
+ * <li>a quoted value may start on the line after the {@code =};</li>
  * <li>a value in {@code '...'}, {@code "..."} or {@code `...`} is taken without its quotes and may span lines; in
  * double quotes {@code \n} and {@code \r} become line breaks; a value without quotes ends at {@code #} (a comment)
  * and is stripped of blanks;</li>
@@ -84,21 +87,19 @@ final class DotenvFile {
 			return null;
 		}
 		String key = this.text.substring(keyStart, this.at);
-		skipBlanks(false);
-		if (this.at >= this.text.length()) {
+		int keyEnd = this.at;
+		// KEY = value (blanks, even line breaks, before the =), or KEY: value (the colon right after the key)
+		skipBlanks(true);
+		if (this.at < this.text.length() && this.text.charAt(this.at) == '=') {
+			this.at++;
+		}
+		else if (keyEnd + 1 < this.text.length() && this.text.charAt(keyEnd) == ':'
+				&& isBlank(this.text.charAt(keyEnd + 1))) {
+			this.at = keyEnd + 2;
+		}
+		else {
 			return null;
 		}
-		char separator = this.text.charAt(this.at);
-		if (separator == ':') {
-			// dotenv wants a blank after the colon of KEY: value
-			if (this.at + 1 >= this.text.length() || !isBlank(this.text.charAt(this.at + 1))) {
-				return null;
-			}
-		}
-		else if (separator != '=') {
-			return null;
-		}
-		this.at++;
 		String quoted = quoted();
 		if (quoted != null) {
 			return new String[] { key, quoted };
@@ -107,47 +108,73 @@ final class DotenvFile {
 		while (end < this.text.length() && this.text.charAt(end) != '#' && this.text.charAt(end) != '\n') {
 			end++;
 		}
-		String value = this.text.substring(this.at, end).strip();
+		String value = trim(this.text.substring(this.at, end));
 		this.at = lineEnd(end) + 1;
+		// as dotenv does with any value: quotes around all of it go, and a double quote first expands \n and \r
+		char first = value.isEmpty() ? ' ' : value.charAt(0);
+		if (value.length() >= 2 && "'\"`".indexOf(first) >= 0 && value.charAt(value.length() - 1) == first) {
+			value = value.substring(1, value.length() - 1);
+		}
+		if (first == '"') {
+			value = value.replace("\\n", "\n").replace("\\r", "\r");
+		}
 		return new String[] { key, value };
 	}
 
 	/**
-	 * A quoted value at {@link #at} (after blanks), followed on its last line only by blanks and a comment; else
-	 * {@code null}, {@link #at} unchanged, and the value is read without quotes.
+	 * A quoted value after {@link #at} (blanks, even line breaks, before it), followed on its last line only by blanks
+	 * and a comment; else {@code null}, {@link #at} unchanged, and the value is read without quotes. As in dotenv's
+	 * pattern, a backslash before a quote of the same kind may keep it inside the value (where the backslash stays),
+	 * and of the places where the value may end, the furthest one after which the line holds nothing else is taken.
 	 */
 	private String quoted() {
 		int start = this.at;
-		while (start < this.text.length() && this.text.charAt(start) != '\n' && isBlank(this.text.charAt(start))) {
+		while (start < this.text.length() && isBlank(this.text.charAt(start))) {
 			start++;
 		}
 		if (start >= this.text.length() || "'\"`".indexOf(this.text.charAt(start)) < 0) {
 			return null;
 		}
 		char quote = this.text.charAt(start);
-		int close = start + 1;
-		while (close < this.text.length() && this.text.charAt(close) != quote) {
-			// a backslash before a quote of the same kind keeps it inside the value (and stays in it, as in dotenv)
-			boolean escaped = this.text.charAt(close) == '\\' && close + 1 < this.text.length()
-					&& this.text.charAt(close + 1) == quote;
-			close += escaped ? 2 : 1;
+		List<Integer> ends = new ArrayList<>();
+		for (int i = start + 1; i < this.text.length(); i++) {
+			if (this.text.charAt(i) == quote) {
+				ends.add(i);
+				if (i == start + 1 || this.text.charAt(i - 1) != '\\') {
+					break;
+				}
+			}
 		}
-		if (close >= this.text.length()) {
-			return null;
+		for (int k = ends.size() - 1; k >= 0; k--) {
+			int close = ends.get(k);
+			int after = close + 1;
+			while (after < this.text.length() && this.text.charAt(after) != '\n' && isBlank(this.text.charAt(after))) {
+				after++;
+			}
+			if (after < this.text.length() && this.text.charAt(after) != '\n' && this.text.charAt(after) != '#') {
+				continue;
+			}
+			String value = this.text.substring(start + 1, close);
+			if (quote == '"') {
+				value = value.replace("\\n", "\n").replace("\\r", "\r");
+			}
+			this.at = lineEnd(after) + 1;
+			return value;
 		}
-		int after = close + 1;
-		while (after < this.text.length() && this.text.charAt(after) != '\n' && isBlank(this.text.charAt(after))) {
-			after++;
+		return null;
+	}
+
+	/** The text without the blanks at its ends, as JavaScript's {@code trim} leaves it. */
+	private static String trim(String value) {
+		int from = 0;
+		int to = value.length();
+		while (from < to && isBlank(value.charAt(from))) {
+			from++;
 		}
-		if (after < this.text.length() && this.text.charAt(after) != '\n' && this.text.charAt(after) != '#') {
-			return null;
+		while (to > from && isBlank(value.charAt(to - 1))) {
+			to--;
 		}
-		String value = this.text.substring(start + 1, close);
-		if (quote == '"') {
-			value = value.replace("\\n", "\n").replace("\\r", "\r");
-		}
-		this.at = lineEnd(after) + 1;
-		return value;
+		return value.substring(from, to);
 	}
 
 	private void skipBlanks(boolean acrossLines) {

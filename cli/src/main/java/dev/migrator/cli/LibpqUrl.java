@@ -14,11 +14,12 @@ import java.util.Map;
  * <li>the authority ends at the first {@code /} or {@code ?}; within it the last {@code @} ends the credentials (so
  * an unencoded {@code @} in a password still works), and the first {@code :} of the credentials ends the user;</li>
  * <li>user, password, database and each parameter are percent-decoded ({@code +} stays a plus sign);</li>
- * <li>{@code user}, {@code password}, {@code host} and {@code port} parameters replace what the authority says, as
- * libpq reads them (one port for every host, or one per host); the other parameters are kept as they are.</li>
+ * <li>{@code user}, {@code password}, {@code host}, {@code port} and {@code dbname} parameters replace what the
+ * authority and path say, as libpq reads them (one port for every host, or one per host); the other parameters are
+ * kept as they are.</li>
  * </ol>
- * An authority without {@code @} followed by an {@code @} in the path or in a parameter's name is a password with an
- * unencoded {@code /} or {@code ?}: refused with how to encode it, without echoing any of it.
+ * An {@code @} in the path or in a parameter's name is a password with an unencoded {@code /} or {@code ?} (or a
+ * database name with an unencoded {@code @}): refused with how to encode it, without echoing any of it.
  */
 final class LibpqUrl {
 
@@ -43,10 +44,10 @@ final class LibpqUrl {
 		String authority = rest.substring(0, end);
 		String tail = rest.substring(end);
 		int at = authority.lastIndexOf('@');
-		if (at < 0 && misplacedAt(tail)) {
+		if (misplacedAt(tail)) {
 			throw new UsageException("The database URL from " + this.source + " has an '@' after its host part: its"
-					+ " user or password seems to hold an unencoded '/' or '?'. Percent-encode them in the URL (/ as %2F,"
-					+ " ? as %3F, # as %23, @ as %40, : as %3A)");
+					+ " user or password seems to hold an unencoded '/' or '?' (or its database name an '@'). Percent-encode"
+					+ " them in the URL (/ as %2F, ? as %3F, # as %23, @ as %40, : as %3A)");
 		}
 		String user = null;
 		String password = null;
@@ -60,6 +61,10 @@ final class LibpqUrl {
 		String path = (question < 0) ? tail : tail.substring(0, question);
 		String database = path.isEmpty() ? "" : decode(path.substring(1), "database name");
 		Map<String, String> parameters = (question < 0) ? new LinkedHashMap<>() : parameters(tail.substring(question + 1));
+		String databaseParameter = parameters.remove("dbname");
+		if (databaseParameter != null && !databaseParameter.isEmpty()) {
+			database = databaseParameter;
+		}
 		String userParameter = parameters.remove("user");
 		String passwordParameter = parameters.remove("password");
 		List<String> hosts = hosts(decode(authority.substring(at + 1), "host"), parameters);

@@ -12,8 +12,9 @@ import java.util.Map;
  * <li>else {@code DATABASE_URL} in a dotenv file: the one {@code ROOT_ENV} names (relative to the working directory)
  * when that variable is set, otherwise {@code .env} in the working directory.</li>
  * </ol>
- * The dotenv file is read as Node.js's {@code dotenv} reads it ({@link DotenvFile}). An empty {@code --url} is an
- * error rather than a reason to look further: a CI secret that is not set must not send the run to another database.
+ * The dotenv file is read as Node.js's {@code dotenv} reads it ({@link DotenvFile}). An empty {@code --url} or
+ * {@code DATABASE_URL} is an error rather than a reason to look further: a CI secret that is not set must not send the
+ * run to another database.
  */
 final class UrlLookup {
 
@@ -42,7 +43,12 @@ final class UrlLookup {
 			return new Found(option, "--url");
 		}
 		String variable = environment.get(VARIABLE);
-		if (variable != null && !variable.isBlank()) {
+		if (variable != null) {
+			if (variable.isBlank()) {
+				// as Node.js's dotenv keeps a variable the environment has, even an empty one
+				throw new UsageException("The " + VARIABLE + " environment variable is set but empty (a CI secret that"
+						+ " is not set?): give it the URL, or unset it to read " + VARIABLE + " from the dotenv file");
+			}
 			return new Found(variable, "the " + VARIABLE + " environment variable");
 		}
 		String rootEnv = environment.get(ROOT_ENV);

@@ -57,6 +57,14 @@ class CheckCommandTests {
 		assertThat(result.out()).contains("warn[leftover-file] " + this.dir.resolve("0001_create_b_old.sql") + ":1: ");
 	}
 
+	@Test
+	void anUnfilledFileOnlyWarnsWithoutADatabaseForDrizzleMayHaveAppliedIt() throws Exception {
+		write("0001_create_b.sql", "-- Custom SQL migration file, put your code below! --\n");
+		Result result = check();
+		assertThat(result.exitCode()).as(result.toString()).isZero();
+		assertThat(result.out()).contains("warn[empty-migration] " + this.dir.resolve("0001_create_b.sql") + ":1: ");
+	}
+
 	static Stream<Arguments> brokenFolders() {
 		long first = FIRST.toEpochMilli();
 		return Stream.of(Arguments.of("file-missing", "meta/_journal.json:12", (Breaker) (c) -> c.delete("0001_create_b.sql")),
@@ -84,8 +92,8 @@ class CheckCommandTests {
 					Files.move(c.dir.resolve("0001_create_b.sql"), c.dir.resolve("0001_CreateB.sql"));
 				}), Arguments.of("mixed-transaction", "0001_create_b.sql:3", (Breaker) (c) -> c.write("0001_create_b.sql",
 						"CREATE TABLE b (id int);\n--> statement-breakpoint\nCREATE INDEX CONCURRENTLY b_id ON b (id);")),
-				Arguments.of("empty-migration", "0001_create_b.sql:1",
-						(Breaker) (c) -> c.write("0001_create_b.sql", "-- Custom SQL migration file, put your code below! --\n")));
+				Arguments.of("psql-only", "0001_create_b.sql:2",
+						(Breaker) (c) -> c.write("0001_create_b.sql", "CREATE TABLE b (id int);\n\\i seed.sql\n;")));
 	}
 
 	@ParameterizedTest(name = "{0} at {1}")

@@ -21,9 +21,6 @@ class ConnectionOptionsTests {
 		assertThat(password(options("postgres://app:in-url@localhost/app", null), environment)).isEqualTo("in-url");
 		assertThat(password(options("postgres://app@localhost/app", "option"), environment)).isEqualTo("option");
 		assertThat(password(options("postgres://app@localhost/app", null), Map.of("PGPASSWORD", ""))).isNull();
-		ConnectionOptions.Resolved resolved = options("postgres://app@localhost/app", null).resolve(environment,
-				this.dir);
-		assertThat(resolved.describe()).doesNotContain("from-env");
 	}
 
 	private String password(ConnectionOptions options, Map<String, String> environment) {

@@ -77,6 +77,12 @@ class DatabaseUrlTests {
 	}
 
 	@Test
+	void aDbnameParameterReplacesThePathsDatabaseAsInLibpq() {
+		assertThat(parse("postgres://u@localhost/ignored?dbname=my%20db").database()).isEqualTo("my db");
+		assertThat(parse("postgres://u@localhost?dbname=app").parameters()).doesNotContainKey("dbname");
+	}
+
+	@Test
 	void queryUserAndPasswordReplaceTheAuthoritysAsInLibpq() {
 		DatabaseUrl url = parse("postgres://old:old@localhost/app?user=new&password=n%40w");
 		assertThat(url.user()).isEqualTo("new");
@@ -86,7 +92,7 @@ class DatabaseUrlTests {
 
 	@Test
 	void aPasswordWithAnUnencodedSlashOrQuestionMarkIsNamedNotEchoed() {
-		for (String bad : List.of("postgres://app:hunter2/x@db.internal:5432/app",
+		for (String bad : List.of("postgres://app:hunter2/x@db.internal:5432/app", "postgres://app:x@hunter2/ter2@db/app",
 				"postgres://app:hun/ter2@db.internal/app", "postgres://app:hunter2?x@db.internal:5432/app",
 				"postgresql://app:12/hunter2@db/app")) {
 			assertThatExceptionOfType(UsageException.class).as(bad)
@@ -103,8 +109,9 @@ class DatabaseUrlTests {
 		assertThatExceptionOfType(UsageException.class).isThrownBy(() -> parse("postgres://app:hunter2/app"))
 			.withMessageContaining("lacks its @host part")
 			.withMessageNotContaining("hunter2");
-		assertThatExceptionOfType(UsageException.class).isThrownBy(() -> parse("postgres://app@host:70000/app"))
-			.withMessageContaining("the port '70000', which is not a number from 1 to 65535");
+		assertThatExceptionOfType(UsageException.class).isThrownBy(() -> parse("postgres://app:123456/app"))
+			.withMessageContaining("has a port that is not a number from 1 to 65535 (not shown")
+			.withMessageNotContaining("123456");
 	}
 
 	@Test

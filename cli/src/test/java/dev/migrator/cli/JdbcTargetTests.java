@@ -83,7 +83,7 @@ class JdbcTargetTests {
 	}
 
 	@Test
-	void everyLoopbackSpellingIsLocalAndNoNameIsLookedUp() {
+	void everyLoopbackSpellingIsLocalAndOtherAddressesAndNamesAreNot() {
 		for (String local : List.of("localhost", "LOCALHOST", "127.0.0.1", "127.0.0.2", "127.255.0.9", "[::1]",
 				"[0:0:0:0:0:0:0:1]", "[0000::0001]")) {
 			assertThat(SslChoice.local(local)).as(local).isTrue();

@@ -50,6 +50,14 @@ class UrlLookupTests {
 	}
 
 	@Test
+	void anEmptyDatabaseUrlVariableIsAnErrorAsNodeKeepsItOverTheDotenvFile() throws Exception {
+		Files.writeString(this.dir.resolve(".env"), "DATABASE_URL=postgres://other/app\n");
+		assertThatExceptionOfType(UsageException.class)
+			.isThrownBy(() -> UrlLookup.find(null, Map.of("DATABASE_URL", ""), this.dir))
+			.withMessageStartingWith("The DATABASE_URL environment variable is set but empty");
+	}
+
+	@Test
 	void theDotenvFileIsReadAsNodesDotenvReadsIt() throws Exception {
 		Files.writeString(this.dir.resolve(".env"),
 				"\uFEFF# settings\r\nexport PORT=8080\r\nexport DATABASE_URL='postgres://u:p#w@from-file/app' # db\r\n");

@@ -133,7 +133,8 @@ public final class Executor {
 		for (int i = 0; i < segments.size(); i++) {
 			Segment segment = segments.get(i);
 			if (segment.transactional()) {
-				boolean record = i == segments.size() - 1 && !segment.rollback();
+				// a READ ONLY transaction cannot write the history row: it is written after it
+				boolean record = i == segments.size() - 1 && !segment.rollback() && !segment.readOnly();
 				runInTransaction(connection, migration, segment, record, durable, committed, (i == 0) ? attemptsMade : 0);
 				recorded = record;
 			}
@@ -170,11 +171,8 @@ public final class Executor {
 					batch.addOwn("SET TRANSACTION " + segment.modes(), MODES);
 				}
 				List<SqlStatement> statements = segment.statements();
-				int first = 0;
-				while (first < statements.size() && statements.get(first).word(0).equals("SET")
-						&& statements.get(first).word(1).equals("TRANSACTION")) {
-					batch.add(statements.get(first++));
-				}
+				int first = segment.leadingTransactionSettings();
+				statements.subList(0, first).forEach(batch::add);
 				if (settings != null) {
 					batch.addOwn(settings, SETTING);
 				}

@@ -39,10 +39,12 @@ final class RoundTrip {
 	/**
 	 * Whether a migration may go to the server together with others: one transaction of statements that return no
 	 * rows, committed with its history row. One with a statement that may return rows, statements that need
-	 * autocommit, or its own transaction control goes alone.
+	 * autocommit, its own transaction control, or a {@code SET TRANSACTION} first (which must precede the settings
+	 * the executor puts first) goes alone.
 	 */
 	static boolean sendsTogether(Migration migration) {
-		return migration.transactional() && migration.statements().stream().allMatch(SqlStatement::returnsNoRows);
+		return migration.transactional() && migration.statements().stream().allMatch(SqlStatement::returnsNoRows)
+				&& migration.segments().get(0).leadingTransactionSettings() == 0;
 	}
 
 	/**

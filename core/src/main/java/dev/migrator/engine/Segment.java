@@ -3,6 +3,7 @@ package dev.migrator.engine;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 import dev.migrator.engine.SqlStatement.TransactionControl;
 
@@ -33,6 +34,8 @@ import dev.migrator.engine.SqlStatement.TransactionControl;
  * written, or empty
  */
 public record Segment(boolean transactional, List<SqlStatement> statements, boolean rollback, String modes) {
+
+	private static final Pattern READ_ONLY = Pattern.compile("(?i)\\bread\\s+only\\b");
 
 	/** A segment whose transaction, if any, has the server's default modes. */
 	public Segment(boolean transactional, List<SqlStatement> statements, boolean rollback) {
@@ -68,7 +71,8 @@ public record Segment(boolean transactional, List<SqlStatement> statements, bool
 				add(segments, new Segment(true, current, control == TransactionControl.ROLLBACK, modes));
 				current = new ArrayList<>();
 				inTransaction = statement.chainsTransaction();
-				modes = "";
+				// AND CHAIN opens the next transaction with the same characteristics
+				modes = inTransaction ? modes : "";
 			}
 		}
 		add(segments, new Segment(inTransaction, current, false, inTransaction ? modes : ""));
@@ -126,6 +130,33 @@ public record Segment(boolean transactional, List<SqlStatement> statements, bool
 			i++;
 		}
 		return i;
+	}
+
+	/**
+	 * How many of the statements at the start are {@code SET TRANSACTION}: PostgreSQL takes them only before a
+	 * transaction's first query, so they go before the run's own settings.
+	 */
+	public int leadingTransactionSettings() {
+		int count = 0;
+		while (count < this.statements.size() && this.statements.get(count).word(0).equals("SET")
+				&& this.statements.get(count).word(1).equals("TRANSACTION")) {
+			count++;
+		}
+		return count;
+	}
+
+	/** Whether this transaction's modes make it {@code READ ONLY}, where no history row can be written. */
+	public boolean readOnly() {
+		if (READ_ONLY.matcher(this.modes).find()) {
+			return true;
+		}
+		for (SqlStatement statement : this.statements.subList(0, leadingTransactionSettings())) {
+			int read = statement.keywords().indexOf("READ");
+			if (read >= 0 && statement.word(read + 1).equals("ONLY")) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/** Statements that PostgreSQL refuses in a transaction block but that this transactional segment holds. */

@@ -17,7 +17,7 @@ public record SqlStatement(int number, String sql, int line, int column, List<St
 	 * Whether PostgreSQL refuses to run this statement inside a transaction block
 	 * ({@code CREATE/DROP INDEX CONCURRENTLY}, {@code REINDEX ... CONCURRENTLY}, {@code REINDEX SCHEMA|DATABASE|SYSTEM},
 	 * {@code VACUUM}, {@code ALTER SYSTEM}, {@code CREATE/DROP DATABASE|TABLESPACE},
-	 * {@code DETACH PARTITION ... CONCURRENTLY}, {@code DISCARD ALL}).
+	 * {@code DETACH PARTITION ... CONCURRENTLY}).
 	 */
 	public boolean requiresAutocommit() {
 		List<String> k = this.keywords;
@@ -26,7 +26,6 @@ public record SqlStatement(int number, String sql, int line, int column, List<St
 		return switch (first) {
 			case "VACUUM" -> true;
 			case "REINDEX" -> k.contains("CONCURRENTLY") || reindexesMoreThanATable();
-			case "DISCARD" -> second.equals("ALL");
 			case "CREATE" -> second.equals("DATABASE") || second.equals("TABLESPACE")
 					|| (second.equals("INDEX") && word(2).equals("CONCURRENTLY"))
 					|| (second.equals("UNIQUE") && word(2).equals("INDEX") && word(3).equals("CONCURRENTLY"));

@@ -5,12 +5,12 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /** Expected hashes, computed by the JDK's SHA-256 rather than the engine's. */
-final class Hashes {
+public final class Hashes {
 
 	private Hashes() {
 	}
 
-	static String sha256(byte[] bytes) {
+	public static String sha256(byte[] bytes) {
 		try {
 			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
 		}

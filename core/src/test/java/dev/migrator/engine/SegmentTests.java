@@ -33,6 +33,12 @@ class SegmentTests {
 			.containsExactly("");
 		assertThat(segments("COMMIT; BEGIN -- strict\n ISOLATION LEVEL SERIALIZABLE; SELECT 1;")).extracting(Segment::modes)
 			.containsExactly("ISOLATION LEVEL SERIALIZABLE");
+		assertThat(segments("COMMIT; BEGIN READ ONLY; SELECT 1; COMMIT AND CHAIN; SELECT 2; COMMIT;"))
+			.extracting(Segment::modes, Segment::readOnly)
+			.containsExactly(tuple("READ ONLY", true), tuple("READ ONLY", true));
+		assertThat(segments("SET TRANSACTION READ ONLY; SET TRANSACTION ISOLATION LEVEL SERIALIZABLE; SELECT 1;"))
+			.extracting(Segment::leadingTransactionSettings, Segment::readOnly)
+			.containsExactly(tuple(2, true));
 		// inside the migration's own transaction a BEGIN changes nothing, as in drizzle-orm's
 		assertThat(segments("BEGIN ISOLATION LEVEL SERIALIZABLE; SELECT 1; COMMIT;")).extracting(Segment::modes)
 			.containsExactly("");

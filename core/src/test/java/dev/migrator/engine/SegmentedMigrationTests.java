@@ -74,6 +74,26 @@ class SegmentedMigrationTests {
 	}
 
 	@Test
+	void aLeadingSetTransactionInAPlainFileGoesAloneAndChainedOrReadOnlyTransactionsKeepTheirModes() {
+		MigrationsFolder folder = MigrationsFolder.in(this.dir)
+			.add("0000_seen", "CREATE TABLE seen (at text, level text);")
+			// plain files in a row go to the server together with group commit; this one must not
+			.add("0001_plain", "SET TRANSACTION ISOLATION LEVEL SERIALIZABLE;--> statement-breakpoint\n"
+					+ "INSERT INTO seen SELECT 'plain', current_setting('transaction_isolation');")
+			.add("0002_chain", "COMMIT;\nBEGIN ISOLATION LEVEL REPEATABLE READ;\n"
+					+ "INSERT INTO seen SELECT 'before chain', current_setting('transaction_isolation');\n"
+					+ "COMMIT AND CHAIN;\nINSERT INTO seen SELECT 'chained', current_setting('transaction_isolation');\n"
+					+ "COMMIT;")
+			.add("0003_read_only", "COMMIT;\nSTART TRANSACTION READ ONLY;\nSELECT count(*) FROM seen;");
+		assertThat(migrator(folder).migrate().applied()).hasSize(4);
+		assertThat(Sql.rows(this.db, "SELECT at, level FROM seen ORDER BY at"))
+			.containsExactly(java.util.List.of("before chain", "repeatable read"),
+					java.util.List.of("chained", "repeatable read"), java.util.List.of("plain", "serializable"));
+		assertThat(Sql.history(this.db)).hasSize(4);
+		assertThat(migrator(folder).migrate().applied()).isEmpty();
+	}
+
+	@Test
 	void beginCommitAroundDataChangesAndATrailingCommitApplyOnce() {
 		MigrationsFolder folder = MigrationsFolder.in(this.dir)
 			.add("0000_accounts", "CREATE TABLE accounts (id int PRIMARY KEY, balance int);\nCOMMIT;")

@@ -75,7 +75,8 @@ public final class Check {
 
 	/**
 	 * Adds what a database's history says about the folder: pending, modified, out-of-order migrations and unknown
-	 * rows, as the policies rank them. A migration the database already has is no longer judged by how it runs.
+	 * rows, as the policies rank them. A migration the database already has is no longer judged by how it runs; an
+	 * empty one it does not have yet is an error ({@link UnrunnableMigration#WHEN_PENDING}).
 	 * @param folder the report of {@link #folder(MigrationSource, Policy, Instant)}
 	 * @param plan the plan against the database
 	 * @param policy the policies
@@ -87,9 +88,17 @@ public final class Check {
 			.filter((planned) -> planned.state() == MigrationState.APPLIED || planned.state() == MigrationState.MODIFIED)
 			.map((planned) -> planned.migration().entry().fileName())
 			.collect(Collectors.toSet());
+		Set<String> pending = plan.toApply()
+			.stream()
+			.map((migration) -> migration.entry().fileName())
+			.collect(Collectors.toSet());
 		List<CheckFinding> kept = folder.findings()
 			.stream()
 			.filter((finding) -> !(UnrunnableMigration.RULES.contains(finding.rule()) && applied.contains(finding.file())))
+			.map((finding) -> (UnrunnableMigration.WHEN_PENDING.contains(finding.rule()) && pending.contains(finding.file()))
+					? new CheckFinding(finding.rule(), Severity.ERROR, finding.file(), finding.line(), finding.message(),
+							finding.fix())
+					: finding)
 			.toList();
 		return new CheckReport(folder.location(), kept).with(PlanRules.check(plan, policy));
 	}

@@ -43,6 +43,8 @@ public enum CheckRule {
 
 	EMPTY_MIGRATION("empty-migration", "a migration file with only blanks and comments"),
 
+	FILE_TOO_LARGE("file-too-large", "a migration file over 16 MiB (a data load, not a migration)"),
+
 	PSQL_ONLY("psql-only", "a psql meta-command or a COPY from STDIN or to STDOUT, which only psql runs"),
 
 	PENDING("pending", "a migration the database does not have yet"),

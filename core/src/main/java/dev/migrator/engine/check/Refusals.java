@@ -18,6 +18,7 @@ final class Refusals {
 			new Phrase(" is malformed: ", CheckRule.JOURNAL_MALFORMED),
 			new Phrase(" has the same ", CheckRule.JOURNAL_DUPLICATE), new Phrase(" has no file ", CheckRule.FILE_MISSING),
 			new Phrase(" is never closed", CheckRule.UNCLOSED),
+			new Phrase(" a migration file may hold", CheckRule.FILE_TOO_LARGE),
 			new Phrase(" does not start with a YYYYMMDDHHMMSS", CheckRule.FOLDER_NAME),
 			new Phrase("Cannot ", CheckRule.UNREADABLE));
 

@@ -20,9 +20,17 @@ import dev.migrator.engine.SqlStatement;
  */
 final class UnrunnableMigration {
 
-	/** The rules of this class: about how a migration runs, so moot once the database has applied it. */
+	/** Rules about how a migration runs (of this class, and the size limit): moot once the database has applied it. */
 	static final Set<String> RULES = Set.of(CheckRule.MIXED_TRANSACTION.id(), CheckRule.EMPTY_MIGRATION.id(),
-			CheckRule.PSQL_ONLY.id());
+			CheckRule.PSQL_ONLY.id(), CheckRule.FILE_TOO_LARGE.id());
+
+	/**
+	 * Rules whose findings are warnings until a database says the migration is pending, then errors: Drizzle's runner
+	 * applies an unfilled file without complaint, so without a database such a file may well be applied already, and
+	 * no edit could make it pass (its hash would change). (A file over the size limit stays an error: a database's
+	 * status cannot be read while a pending one is, and Drizzle projects rarely hold one.)
+	 */
+	static final Set<String> WHEN_PENDING = Set.of(CheckRule.EMPTY_MIGRATION.id());
 
 	private UnrunnableMigration() {
 	}
@@ -30,11 +38,11 @@ final class UnrunnableMigration {
 	static List<CheckFinding> check(Migration migration) {
 		String file = migration.entry().fileName();
 		if (migration.statements().isEmpty()) {
-			return List.of(CheckRule.EMPTY_MIGRATION.finding(Severity.ERROR, file, 1, file + " has no statements,"
-					+ " only blanks or comments, so migrate refuses to run it (recorded, it would count as applied, and"
-					+ " what is written into it later would never run)",
-					"Fill it in (drizzle-kit generate --custom and migrator new write such a file to be filled in), or"
-							+ " delete it and its journal entry."));
+			return List.of(CheckRule.EMPTY_MIGRATION.finding(Severity.WARN, file, 1, file + " has no statements,"
+					+ " only blanks or comments, so migrate refuses to run it while it is pending (recorded, it would count"
+					+ " as applied, and what is written into it later would never run)",
+					"If it is not applied anywhere yet, fill it in (drizzle-kit generate --custom and migrator new write"
+							+ " such a file to be filled in) or delete it and its journal entry; --url tells whether it is."));
 		}
 		List<CheckFinding> findings = new ArrayList<>();
 		for (SqlStatement statement : migration.clientOnly()) {

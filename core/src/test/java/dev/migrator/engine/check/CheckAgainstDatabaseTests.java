@@ -1,10 +1,12 @@
 package dev.migrator.engine.check;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 
 import dev.migrator.embedded.TestPostgres;
 import dev.migrator.embedded.TestPostgres.TestDatabase;
+import dev.migrator.engine.Hashes;
 import dev.migrator.engine.MigrationSource;
 import dev.migrator.engine.Migrator;
 import dev.migrator.engine.MigratorSettings;
@@ -65,19 +67,31 @@ class CheckAgainstDatabaseTests {
 	}
 
 	@Test
-	void anAppliedFileEmptiedSinceIsModifiedNotEmpty() {
+	void anEmptyFileIsAnErrorWhenPendingAndAnEmptyOrTooLargeOneNothingOnceApplied() {
 		TestDatabase db = TestPostgres.newDatabase("check_emptied");
+		String load = "INSERT INTO e VALUES (1);\n" + " ".repeat(17 * 1024 * 1024);
 		MigrationsFolder folder = MigrationsFolder.in(this.dir).add("0000_init", "CREATE TABLE e (id int);");
 		migrator(db, folder, Policy.DEFAULT).migrate();
-		folder.writeFile("0000_init.sql", "-- moved to a later migration\n");
-		folder.add("0001_later", "-- to be filled in\n");
+		// as Drizzle's runner applies them: an unfilled file and a large one, recorded with their hashes
+		folder.add("0001_applied_empty", "-- filled in later\n").add("0002_applied_load", load);
+		Sql.execute(db, "INSERT INTO drizzle.__drizzle_migrations (hash, created_at) VALUES ('"
+				+ sha256("-- filled in later\n") + "', " + (MigrationsFolder.FIRST_WHEN + 1000) + "), ('" + sha256(load)
+				+ "', " + (MigrationsFolder.FIRST_WHEN + 2000) + ")");
+		folder.add("0003_pending_empty", "-- to be filled in\n");
 
 		assertThat(Check.folder(source(folder), Policy.DEFAULT, Instant.now()).findings())
-			.extracting(CheckFinding::rule, CheckFinding::file)
-			.containsExactly(tuple("empty-migration", "0000_init.sql"), tuple("empty-migration", "0001_later.sql"));
-		assertThat(against(db, folder, Policy.DEFAULT).findings()).extracting(CheckFinding::rule, CheckFinding::file)
-			.containsExactlyInAnyOrder(tuple("empty-migration", "0001_later.sql"), tuple("modified", "0000_init.sql"),
-					tuple("pending", "0001_later.sql"));
+			.extracting(CheckFinding::rule, CheckFinding::severity, CheckFinding::file)
+			.containsExactlyInAnyOrder(tuple("empty-migration", Severity.WARN, "0001_applied_empty.sql"),
+					tuple("file-too-large", Severity.ERROR, "0002_applied_load.sql"),
+					tuple("empty-migration", Severity.WARN, "0003_pending_empty.sql"));
+		assertThat(against(db, folder, Policy.DEFAULT).findings())
+			.extracting(CheckFinding::rule, CheckFinding::severity, CheckFinding::file)
+			.containsExactlyInAnyOrder(tuple("empty-migration", Severity.ERROR, "0003_pending_empty.sql"),
+					tuple("pending", Severity.WARN, "0003_pending_empty.sql"));
+	}
+
+	private static String sha256(String text) {
+		return Hashes.sha256(text.getBytes(StandardCharsets.UTF_8));
 	}
 
 	private static CheckReport against(TestDatabase db, MigrationsFolder folder, Policy policy) {

@@ -152,12 +152,15 @@ class CheckTests {
 	}
 
 	@Test
-	void aFileOfOnlyCommentsIsAnErrorAsMigrateRefusesIt() throws Exception {
+	void aFileOfOnlyCommentsIsAWarningWithoutADatabaseForDrizzleMayHaveAppliedItAndOneOver16MibAnError()
+			throws Exception {
 		entry(0, WHEN, "0000_init", "CREATE TABLE t (id int);");
 		entry(1, WHEN + 1000, "0001_fill_me", "-- Custom SQL migration file, put your code below! --\n\n/* later */\n");
+		entry(2, WHEN + 2000, "0002_load", "INSERT INTO t VALUES (1);\n" + " ".repeat(17 * 1024 * 1024));
 		assertThat(check(Policy.DEFAULT).findings())
 			.extracting(CheckFinding::rule, CheckFinding::severity, CheckFinding::file, CheckFinding::line)
-			.containsExactly(tuple("empty-migration", Severity.ERROR, "0001_fill_me.sql", 1));
+			.containsExactlyInAnyOrder(tuple("empty-migration", Severity.WARN, "0001_fill_me.sql", 1),
+					tuple("file-too-large", Severity.ERROR, "0002_load.sql", 1));
 	}
 
 	@Test
