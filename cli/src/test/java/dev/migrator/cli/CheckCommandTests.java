@@ -88,8 +88,8 @@ class CheckCommandTests {
 				Arguments.of("when-future", "meta/_journal.json:15", (Breaker) (c) -> c.journal(Long.toString(first + 1000),
 						Long.toString(Instant.now().plus(Duration.ofDays(3)).toEpochMilli()))),
 				Arguments.of("tag-format", "meta/_journal.json:16", (Breaker) (c) -> {
-					c.journal("0001_create_b", "0001_CreateB");
-					Files.move(c.dir.resolve("0001_create_b.sql"), c.dir.resolve("0001_CreateB.sql"));
+					c.journal("0001_create_b", "0001_create b");
+					Files.move(c.dir.resolve("0001_create_b.sql"), c.dir.resolve("0001_create b.sql"));
 				}), Arguments.of("mixed-transaction", "0001_create_b.sql:3", (Breaker) (c) -> c.write("0001_create_b.sql",
 						"CREATE TABLE b (id int);\n--> statement-breakpoint\nCREATE INDEX CONCURRENTLY b_id ON b (id);")),
 				Arguments.of("psql-only", "0001_create_b.sql:2",

@@ -17,6 +17,10 @@ public class CheckMojo extends DatabaseMojo {
 	@Parameter(property = "migrator.check-database", defaultValue = "false")
 	boolean database;
 
+	/** Whether a lint error is an error of the check (as {@code migrator check --strict}). */
+	@Parameter(property = "migrator.strict", defaultValue = "false")
+	boolean strict;
+
 	/** {@code text} (into Maven's log), {@code json} or {@code github} (printed as they are, for tools). */
 	@Parameter(property = "migrator.format", defaultValue = "text")
 	String format;
@@ -26,10 +30,19 @@ public class CheckMojo extends DatabaseMojo {
 		return "check";
 	}
 
+	/** Only with {@code database}: a URL set for the other goals must not make the check connect. */
+	@Override
+	boolean connects() {
+		return this.database;
+	}
+
 	@Override
 	void addGoalOptions(List<String> args) {
 		if (this.database) {
 			args.add("--database");
+		}
+		if (this.strict) {
+			args.add("--strict");
 		}
 		option(args, "--format", this.format);
 	}

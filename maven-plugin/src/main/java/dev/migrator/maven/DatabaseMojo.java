@@ -1,6 +1,7 @@
 package dev.migrator.maven;
 
 import java.util.List;
+import java.util.Map;
 
 import org.apache.maven.plugins.annotations.Parameter;
 
@@ -77,12 +78,37 @@ abstract class DatabaseMojo extends MigratorMojo {
 	@Parameter(property = "migrator.drop-invalid-indexes")
 	String dropInvalidIndexes;
 
+	/** Whether transactions but the run's last skip the WAL flush (group commit; default true). */
+	@Parameter(property = "migrator.group-commit")
+	String groupCommit;
+
+	/** {@code warn}, {@code fail} or {@code off}: what the lint's findings do (default warn). */
+	@Parameter(property = "migrator.lint")
+	String lint;
+
+	/**
+	 * Severity of lint rules by id, {@code off}, {@code warn} or {@code error}, such as
+	 * {@code <lintRules><add-column-not-null>warn</add-column-not-null></lintRules>}.
+	 */
+	@Parameter
+	Map<String, String> lintRules;
+
+	/** Above this many live rows a table is large for the lint (default 100000). */
+	@Parameter(property = "migrator.lint-large-table-rows")
+	String lintLargeTableRows;
+
 	@Override
 	final void addOptions(List<String> args) {
-		option(args, "--url", this.url);
-		option(args, "--user", this.user);
-		option(args, "--password", this.password);
-		option(args, "--ssl-mode", this.sslMode);
+		if (connects()) {
+			// an empty URL (such as an unset variable in ${...}) reaches the command line, which refuses it rather
+			// than falling back to DATABASE_URL
+			if (this.url != null) {
+				args.add("--url=" + this.url);
+			}
+			option(args, "--user", this.user);
+			option(args, "--password", this.password);
+			option(args, "--ssl-mode", this.sslMode);
+		}
 		option(args, "--schema", this.schema);
 		option(args, "--table", this.table);
 		option(args, "--out-of-order", this.outOfOrder);
@@ -95,7 +121,18 @@ abstract class DatabaseMojo extends MigratorMojo {
 		option(args, "--slow-migration-warning", this.slowMigrationWarning);
 		option(args, "--client-check-interval", this.clientCheckInterval);
 		option(args, "--drop-invalid-indexes", this.dropInvalidIndexes);
+		option(args, "--group-commit", this.groupCommit);
+		option(args, "--lint", this.lint);
+		if (this.lintRules != null) {
+			this.lintRules.forEach((rule, level) -> args.add("--lint-rule=" + rule + "=" + level));
+		}
+		option(args, "--lint-large-table-rows", this.lintLargeTableRows);
 		addGoalOptions(args);
+	}
+
+	/** Whether this run connects: every goal here but {@code check}, which only does when asked to. */
+	boolean connects() {
+		return true;
 	}
 
 	/** Adds the options only this goal has. */

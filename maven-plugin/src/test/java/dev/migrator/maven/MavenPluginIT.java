@@ -54,6 +54,20 @@ class MavenPluginIT {
 			.containsPattern("Failed to execute goal dev\\.migrator:migrator-maven-plugin:\\S+:check \\(check-migrations\\)"
 					+ " on project goals: migrator check failed:\\s+\\[ERROR\\] error\\[unjournaled-file\\]"
 					+ " src/main/resources/db/migrations/0001_forgotten.sql:1: ");
+
+		// a URL given for the other goals does not make check connect, unless <database> says so
+		Files.delete(migrations.resolve("0001_forgotten.sql"));
+		MavenBuild.Result offline = build.mvn(Map.of(), "verify", "-Dmigrator.url=postgres://nobody@127.0.0.1:1/gone");
+		assertThat(offline.exitCode()).as(offline.toString()).isZero();
+		assertThat(offline.output()).doesNotContain("Connecting to");
+
+		// the lint's settings reach the run: lint=fail stops a NOT NULL column without default on an existing table
+		build.mvn(Map.of(), "migrator:new", "-Dname=add_flag");
+		Files.writeString(migrations.resolve("0001_add_flag.sql"), "ALTER TABLE added_by_plugin ADD COLUMN flag int NOT NULL;");
+		MavenBuild.Result linted = build.mvn(Map.of(), "migrator:migrate", "-Dmigrator.lint=fail");
+		assertThat(linted.exitCode()).as(linted.toString()).isEqualTo(1);
+		assertThat(linted.output()).contains("add-column-not-null").contains("Nothing was applied (migrator.lint.mode=fail)");
+		assertThat(Sql.history(db)).hasSize(1);
 	}
 
 	/** The libpq URL of a test database on {@code localhost}, as a team's {@code DATABASE_URL} would be. */

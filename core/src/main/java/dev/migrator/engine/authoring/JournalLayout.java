@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -36,6 +38,9 @@ final class JournalLayout {
 
 	private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
+	private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyyMMddHHmmss")
+		.withZone(ZoneOffset.UTC);
+
 	private JournalLayout() {
 	}
 
@@ -46,7 +51,7 @@ final class JournalLayout {
 		JsonNode last = entries.isEmpty() ? null : entries.get(entries.size() - 1);
 		int idx = (last != null && last.path("idx").canConvertToInt()) ? last.path("idx").intValue() + 1 : entries.size();
 		long newest = entries.valueStream().mapToLong((entry) -> entry.path("when").asLong(0)).max().orElse(0);
-		String prefix = String.format("%04d", idx);
+		String prefix = prefix(last, idx, now);
 		String tag = prefix + "_" + name;
 		Path sql = folder.resolve(tag + ".sql");
 		Path previous = lastSnapshot(journalFile.getParent());
@@ -64,7 +69,9 @@ final class JournalLayout {
 					? snapshot.path("version").stringValue() : "7")
 			.put("when", Math.max(now.toEpochMilli(), newest + 1))
 			.put("tag", tag)
-			.put("breakpoints", true);
+			// as the folder's last entry has it (drizzle.config's breakpoints), else drizzle-kit's default
+			.put("breakpoints", last == null || !last.path("breakpoints").isBoolean()
+					|| last.path("breakpoints").booleanValue());
 		List<Path> written = new ArrayList<>();
 		try {
 			NewMigration.writeNew(sql, NewMigration.HEADER);
@@ -83,6 +90,25 @@ final class JournalLayout {
 			throw ex;
 		}
 		return new NewMigration.Created(sql, written);
+	}
+
+	/**
+	 * The new tag's prefix in the style of the journal's last tag, as drizzle-kit's {@code migrations.prefix} writes
+	 * it: {@code timestamp} (or {@code supabase}) as the UTC time {@code YYYYMMDDHHMMSS}, {@code unix} as epoch seconds,
+	 * else {@code index}, the entry's number in four digits.
+	 */
+	static String prefix(JsonNode last, int idx, Instant now) {
+		String tag = (last != null && last.path("tag").isString()) ? last.path("tag").stringValue() : "";
+		int underscore = tag.indexOf('_');
+		String previous = (underscore > 0) ? tag.substring(0, underscore) : "";
+		boolean digits = !previous.isEmpty() && previous.chars().allMatch((c) -> c >= '0' && c <= '9');
+		if (digits && previous.length() == 14) {
+			return TIMESTAMP.format(now);
+		}
+		if (digits && previous.length() == 10) {
+			return Long.toString(now.getEpochSecond());
+		}
+		return String.format("%04d", idx);
 	}
 
 	private static ObjectNode fresh() {

@@ -37,7 +37,7 @@ public enum CheckRule {
 
 	WHEN_FUTURE("when-future", "when more than a day ahead (it would swallow later migrations)"),
 
-	TAG_FORMAT("tag-format", "a tag or folder name not <NNNN>_<snake_case>"),
+	TAG_FORMAT("tag-format", "a tag or folder name not <number>_<name>, as drizzle-kit writes them"),
 
 	MIXED_TRANSACTION("mixed-transaction", "statements that cannot run in a transaction inside one"),
 

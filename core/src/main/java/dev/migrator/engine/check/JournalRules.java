@@ -22,9 +22,13 @@ final class JournalRules {
 	/** How far ahead a {@code when} may be before it is taken for a mistake (clock skew between machines). */
 	static final Duration FUTURE = Duration.ofDays(1);
 
-	private static final Pattern TAG = Pattern.compile("\\d{4,}_[a-z0-9_]+");
+	/**
+	 * A tag as drizzle-kit writes one: a number (the index in four digits, or a timestamp or epoch seconds with its
+	 * {@code migrations.prefix}), {@code _} and a name, which {@code --name} may give in any case and with {@code -}.
+	 */
+	private static final Pattern TAG = Pattern.compile("\\d{4,}_[A-Za-z0-9_-]+");
 
-	private static final Pattern FOLDER = Pattern.compile("\\d{14}_[a-z0-9_]+");
+	private static final Pattern FOLDER = Pattern.compile("\\d{14}_[A-Za-z0-9_-]+");
 
 	private JournalRules() {
 	}
@@ -36,9 +40,9 @@ final class JournalRules {
 			for (Migration migration : migrations) {
 				if (!FOLDER.matcher(migration.tag()).matches()) {
 					findings.add(CheckRule.TAG_FORMAT.finding(Severity.ERROR, migration.entry().fileName(), 1,
-							"Folder " + migration.tag() + "/ is not named <YYYYMMDDHHMMSS>_<snake_case_name>",
-							"Rename it as drizzle-kit names folders (lower-case letters, digits and _ after the"
-									+ " timestamp) before it is applied anywhere: the name is its identity in the history."));
+							"Folder " + migration.tag() + "/ is not named <YYYYMMDDHHMMSS>_<name>",
+							"Rename it as drizzle-kit names folders (letters, digits, _ and - after the timestamp)"
+									+ " before it is applied anywhere: the name is its identity in the history."));
 				}
 			}
 			return findings;
@@ -77,10 +81,10 @@ final class JournalRules {
 			}
 			if (!TAG.matcher(entry.tag()).matches()) {
 				findings.add(CheckRule.TAG_FORMAT.finding(Severity.ERROR, JournalLines.PATH, written.lineOf("tag"),
-						name + " is not <NNNN>_<snake_case_name>, as drizzle-kit writes tags",
+						name + " is not <NNNN>_<name>, as drizzle-kit writes tags",
 						"Before it is applied anywhere, rename " + entry.fileName() + " and its tag to the entry's"
-								+ " number and a name of lower-case letters, digits and _, such as "
-								+ String.format("%04d", i) + "_add_users."));
+								+ " number and a name of letters, digits, _ and -, such as " + String.format("%04d", i)
+								+ "_add_users."));
 			}
 		}
 		return findings;

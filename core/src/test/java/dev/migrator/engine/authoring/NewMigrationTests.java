@@ -50,6 +50,27 @@ class NewMigrationTests {
 	}
 
 	@Test
+	void theJournalsPrefixStyleAndBreakpointsCarryOverAsDrizzleKitsSettingsWriteThem() throws Exception {
+		write("meta/_journal.json", """
+				{"version":"7","dialect":"postgresql","entries":[
+				{"idx":0,"version":"7","when":1764230000000,"tag":"20251127080000_create_users","breakpoints":false}]}""");
+		write("20251127080000_create_users.sql", "CREATE TABLE users (id int);");
+		NewMigration.Created created = NewMigration.create(this.dir, "add_c", NOW);
+		assertThat(created.file()).isEqualTo(this.dir.resolve("20261126080000_add_c.sql"));
+		JsonNode entry = MAPPER.readTree(this.dir.resolve("meta/_journal.json").toFile()).get("entries").get(1);
+		assertThat(entry.get("tag").stringValue()).isEqualTo("20261126080000_add_c");
+		assertThat(entry.get("breakpoints").booleanValue()).isFalse();
+
+		Path unix = Files.createDirectories(this.dir.resolve("unix"));
+		Files.writeString(Files.createDirectories(unix.resolve("meta")).resolve("_journal.json"), """
+				{"version":"7","dialect":"postgresql","entries":[
+				{"idx":0,"version":"7","when":1764230000000,"tag":"1764230000_create_users","breakpoints":true}]}""");
+		Files.writeString(unix.resolve("1764230000_create_users.sql"), "CREATE TABLE users (id int);");
+		assertThat(NewMigration.create(unix, "add_c", NOW).file())
+			.isEqualTo(unix.resolve(NOW.getEpochSecond() + "_add_c.sql"));
+	}
+
+	@Test
 	void nextEntryFollowsTheLastIdxAndIsNewerThanEveryWhen() throws Exception {
 		long future = NOW.toEpochMilli() + 60_000;
 		MigrationsFolder folder = MigrationsFolder.in(this.dir).add("0000_a", 1L, "SELECT 1;").add("0001_b", future, "SELECT 2;");

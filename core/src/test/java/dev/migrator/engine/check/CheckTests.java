@@ -134,10 +134,15 @@ class CheckTests {
 	}
 
 	@Test
-	void tagsMustBeNumberAndSnakeCase() throws Exception {
+	void tagsMustBeANumberAndANameAsDrizzleKitWritesThem() throws Exception {
 		entry(0, WHEN, "0000_init", "SELECT 1;");
-		entry(1, WHEN + 1000, "0001_AddUsers", "SELECT 2;");
+		entry(1, WHEN + 1000, "0001_add users", "SELECT 2;");
 		entry(2, WHEN + 2000, "add_posts", "SELECT 3;");
+		// drizzle-kit generate --name=createUsers / --name=add-posts, and its timestamp and unix prefixes
+		entry(3, WHEN + 3000, "0003_createUsers", "SELECT 4;");
+		entry(4, WHEN + 4000, "0004_add-posts", "SELECT 5;");
+		entry(5, WHEN + 5000, "20261127183201_create_tags", "SELECT 6;");
+		entry(6, WHEN + 6000, "1764268321_create_likes", "SELECT 7;");
 		assertThat(check(Policy.DEFAULT).findings()).extracting(CheckFinding::rule, CheckFinding::line)
 			.containsExactly(tuple("tag-format", 16), tuple("tag-format", 23));
 	}
@@ -184,11 +189,12 @@ class CheckTests {
 	@Test
 	void drizzle1StraysAndFolderNames() throws Exception {
 		write("20250101120000_init/migration.sql", "SELECT 1;");
-		write("20250101120001_AddUsers/migration.sql", "SELECT 2;");
+		write("20250101120001_add users/migration.sql", "SELECT 2;");
+		write("20250101120003_createUsers/migration.sql", "SELECT 4;");
 		write("20250101120002_notes/snapshot.json", "{}");
 		write("loose.sql", "SELECT 3;");
 		assertThat(check(Policy.DEFAULT).findings()).extracting(CheckFinding::rule, CheckFinding::severity, CheckFinding::file)
-			.containsExactly(tuple("tag-format", Severity.ERROR, "20250101120001_AddUsers/migration.sql"),
+			.containsExactly(tuple("tag-format", Severity.ERROR, "20250101120001_add users/migration.sql"),
 					tuple("stray-file", Severity.ERROR, "20250101120002_notes/"),
 					tuple("stray-file", Severity.ERROR, "loose.sql"));
 	}
