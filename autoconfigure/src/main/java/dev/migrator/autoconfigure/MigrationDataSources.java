@@ -9,6 +9,7 @@ import javax.sql.DataSource;
 
 import dev.migrator.engine.Migrator;
 
+import org.springframework.boot.jdbc.DataSourceBuilder;
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 import org.springframework.util.StringUtils;
@@ -18,7 +19,9 @@ import org.springframework.util.StringUtils;
  * <ol>
  * <li>{@code migrator.url} set: a dedicated non-pooling DataSource; a missing username or password is taken from
  * the application's connection details;</li>
- * <li>only {@code migrator.username} set: the application's URL with that user and {@code migrator.password};</li>
+ * <li>only {@code migrator.username} set: the URL of the DataSource the next step chooses (read from it as Spring
+ * Boot's {@code DataSourceBuilder.derivedFrom} reads it, else the application's connection details) with that user
+ * and {@code migrator.password};</li>
  * <li>else the {@link MigratorDataSource @MigratorDataSource} bean, else the application's DataSource (the only or
  * the {@code @Primary} one).</li>
  * </ol>
@@ -50,19 +53,41 @@ final class MigrationDataSources {
 					: details.getPassword();
 			return dedicated(properties.getUrl(), username, password);
 		}
+		DataSource chosen = (qualified != null) ? qualified : application.get();
 		if (StringUtils.hasText(properties.getUsername())) {
-			if (details == null || !StringUtils.hasText(details.getJdbcUrl())) {
-				throw new MigratorConfigurationException(
-						"migrator.username is set without migrator.url, and the application's JDBC URL is unknown"
-								+ " (no spring.datasource.url)",
+			// the database of the DataSource that would be migrated, as that user (Spring Boot's Flyway derives
+			// its DataSource from the application's the same way)
+			String url = urlOf(chosen);
+			if (url == null && qualified == null && details != null) {
+				url = details.getJdbcUrl();
+			}
+			if (!StringUtils.hasText(url)) {
+				throw new MigratorConfigurationException("migrator.username is set without migrator.url, and the JDBC URL"
+						+ " of the DataSource to migrate cannot be read from it"
+						+ ((chosen != null) ? " (a " + chosen.getClass().getName() + ")" : " (there is none)"),
 						"Set migrator.url too, such as " + EXAMPLE_URL + ".");
 			}
-			checkUrl(details.getJdbcUrl(), "migrator.username is set without migrator.url, and the application's JDBC"
-					+ " URL '" + withoutParameters(details.getJdbcUrl()) + "'",
+			checkUrl(url, "migrator.username is set without migrator.url, and the JDBC URL '" + withoutParameters(url)
+					+ "' of the DataSource to migrate",
 					"Set migrator.url to the PostgreSQL database to migrate, such as " + EXAMPLE_URL + ".");
-			return dedicated(details.getJdbcUrl(), properties.getUsername(), properties.getPassword());
+			return dedicated(url, properties.getUsername(), properties.getPassword());
 		}
-		return (qualified != null) ? qualified : application.get();
+		return chosen;
+	}
+
+	/** The JDBC URL a DataSource connects to, as Spring Boot reads it from the pools it knows; else {@code null}. */
+	private static String urlOf(DataSource dataSource) {
+		if (dataSource == null) {
+			return null;
+		}
+		try {
+			DataSource derived = DataSourceBuilder.derivedFrom(dataSource).type(SimpleDriverDataSource.class).build();
+			return ((SimpleDriverDataSource) derived).getUrl();
+		}
+		catch (RuntimeException ex) {
+			// a pool type Spring Boot cannot read, or a driver not on the class path
+			return null;
+		}
 	}
 
 	/**

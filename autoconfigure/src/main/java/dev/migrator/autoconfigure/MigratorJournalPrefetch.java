@@ -30,8 +30,7 @@ class MigratorJournalPrefetch implements ApplicationContextInitializer<Configura
 	@Override
 	public void initialize(ConfigurableApplicationContext context) {
 		ConfigurableEnvironment environment = context.getEnvironment();
-		if ("false".equalsIgnoreCase(environment.getProperty("migrator.enabled", "true").trim())
-				|| "off".equalsIgnoreCase(environment.getProperty("migrator.mode", "migrate").trim())
+		if (!enabled(environment) || "off".equalsIgnoreCase(environment.getProperty("migrator.mode", "migrate").trim())
 				|| !ClassUtils.isPresent("org.postgresql.Driver", context.getClassLoader())
 				|| context.getBeanFactory().containsSingleton(BEAN_NAME)) {
 			return;
@@ -51,6 +50,19 @@ class MigratorJournalPrefetch implements ApplicationContextInitializer<Configura
 	@Override
 	public int getOrder() {
 		return Ordered.LOWEST_PRECEDENCE;
+	}
+
+	/**
+	 * Whether {@code migrator.enabled} is true as Spring converts it ({@code false}, {@code off}, {@code no} and
+	 * {@code 0} are false); a value it cannot convert fails the start later, with nothing read ahead.
+	 */
+	private static boolean enabled(ConfigurableEnvironment environment) {
+		try {
+			return environment.getProperty("migrator.enabled", Boolean.class, true);
+		}
+		catch (RuntimeException ex) {
+			return false;
+		}
 	}
 
 }

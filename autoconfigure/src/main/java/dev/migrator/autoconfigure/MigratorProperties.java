@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 import dev.migrator.engine.HistoryStore;
@@ -371,14 +372,28 @@ public class MigratorProperties {
 		LintSettings toSettings() {
 			check("lint.mode", this.mode, this.mode != null, oneOf(LintSettings.Mode.values()));
 			check("lint.large-table-rows", this.largeTableRows, this.largeTableRows >= 0, "it must be 0 or more");
+			Map<String, LintSettings.RuleLevel> byId = new LinkedHashMap<>();
 			for (Map.Entry<String, LintSettings.RuleLevel> rule : this.rules.entrySet()) {
-				check("lint.rules." + rule.getKey(), rule.getValue(), Rule.byId(rule.getKey()).isPresent(),
+				Optional<Rule> named = relaxed(rule.getKey());
+				check("lint.rules." + rule.getKey(), rule.getValue(), named.isPresent(),
 						"there is no lint rule " + rule.getKey() + "; the rules are " + String.join(", ",
 								Arrays.stream(Rule.values()).map(Rule::id).toList()));
 				check("lint.rules." + rule.getKey(), rule.getValue(), rule.getValue() != null,
 						oneOf(LintSettings.RuleLevel.values()));
+				byId.put(named.get().id(), rule.getValue());
 			}
-			return new LintSettings(this.mode, this.rules, this.largeTableRows);
+			return new LintSettings(this.mode, byId, this.largeTableRows);
+		}
+
+		/**
+		 * The rule a key names, by its id or a relaxed form of it, as an environment variable binds it:
+		 * {@code MIGRATOR_LINT_RULES_DROPCOLUMN} gives {@code dropcolumn}, {@code MIGRATOR_LINT_RULES_DROP_COLUMN}
+		 * gives {@code drop.column}; both name {@code drop-column}.
+		 */
+		private static Optional<Rule> relaxed(String key) {
+			String bare = key.replaceAll("[^A-Za-z0-9]", "").toLowerCase(Locale.ROOT);
+			return Rule.byId(key)
+				.or(() -> Arrays.stream(Rule.values()).filter((rule) -> rule.id().replace("-", "").equals(bare)).findFirst());
 		}
 
 		public LintSettings.Mode getMode() {

@@ -97,6 +97,19 @@ class MigratorAutoConfigurationTests {
 	}
 
 	@Test
+	void lintRulesBindFromEnvironmentVariablesInEitherRelaxedForm() {
+		this.contextRunner.withUserConfiguration(AnyDataSource.class)
+			.withInitializer((context) -> context.getEnvironment()
+				.getPropertySources()
+				.addFirst(new org.springframework.core.env.SystemEnvironmentPropertySource("systemEnvironment",
+						Map.of("MIGRATOR_LINT_RULES_DROPCOLUMN", "off", "MIGRATOR_LINT_RULES_DROP_TABLE", "error",
+								"MIGRATOR_MODE", "off"))))
+			.run((context) -> assertThat(context.getBean(Migrator.class).settings().lint().rules())
+				.containsOnly(Map.entry("drop-column", LintSettings.RuleLevel.OFF),
+						Map.entry("drop-table", LintSettings.RuleLevel.ERROR)));
+	}
+
+	@Test
 	void bindsEveryProperty() {
 		this.contextRunner.withUserConfiguration(AnyDataSource.class)
 			.withPropertyValues("migrator.mode=off", "migrator.location=file:/srv/migrations", "migrator.schema=audit",
@@ -235,6 +248,26 @@ class MigratorAutoConfigurationTests {
 						.addQualifier(new org.springframework.beans.factory.support.AutowireCandidateQualifier(MigratorDataSource.class)))
 			.run((context) -> assertThat(context).hasNotFailed());
 		assertThat(Sql.tableExists(other, "widgets")).isTrue();
+		assertThat(Sql.tableExists(app, "widgets")).isFalse();
+	}
+
+	@Test
+	void migratorUsernameMigratesTheDatabaseOfTheChosenDataSourceAsThatRole() {
+		TestDatabase app = TestPostgres.newDatabase("uapp");
+		TestDatabase other = TestPostgres.newDatabase("uother");
+		String database = other.url().substring(other.url().lastIndexOf('/') + 1).replaceAll("\\?.*", "");
+		String role = "ddl_" + database.substring(database.length() - 8);
+		Sql.execute(other, "CREATE ROLE " + role + " LOGIN PASSWORD 'ddl-secret'",
+				"GRANT CREATE ON DATABASE \"" + database + "\" TO " + role, "GRANT CREATE ON SCHEMA public TO " + role);
+		// application-defined DataSources (no spring.datasource.url): the @MigratorDataSource one is migrated
+		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(MigratorAutoConfiguration.class))
+			.withBean("appDataSource", DataSource.class, app::dataSource, (bd) -> bd.setPrimary(true))
+			.withBean("migrationDataSource", DataSource.class, other::dataSource,
+					(bd) -> ((org.springframework.beans.factory.support.AbstractBeanDefinition) bd)
+						.addQualifier(new org.springframework.beans.factory.support.AutowireCandidateQualifier(MigratorDataSource.class)))
+			.withPropertyValues("migrator.username=" + role, "migrator.password=ddl-secret")
+			.run((context) -> assertThat(context).hasNotFailed());
+		assertThat(Sql.value(other, "SELECT tableowner FROM pg_tables WHERE tablename = 'widgets'")).isEqualTo(role);
 		assertThat(Sql.tableExists(app, "widgets")).isFalse();
 	}
 

@@ -146,8 +146,8 @@ class MigratorConfigurationFailureAnalyzerTests {
 	void usernameAloneOnAnApplicationUrlOfAnotherDatabaseIsRefused(CapturedOutput output) {
 		startFails(output, ForeignApplicationDatabaseApp.class, "migrator.username=ddl");
 		assertThat(output)
-			.contains("Description:\n\nmigrator.username is set without migrator.url, and the application's JDBC URL"
-					+ " 'jdbc:mysql://localhost:3306/app' is not a PostgreSQL JDBC URL")
+			.contains("Description:\n\nmigrator.username is set without migrator.url, and the JDBC URL"
+					+ " 'jdbc:mysql://localhost:3306/app' of the DataSource to migrate is not a PostgreSQL JDBC URL")
 			.contains("Action:\n\nSet migrator.url to the PostgreSQL database to migrate");
 	}
 
