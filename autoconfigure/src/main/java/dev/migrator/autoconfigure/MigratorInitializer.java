@@ -1,12 +1,11 @@
 package dev.migrator.autoconfigure;
 
-import java.util.Map;
-
 import dev.migrator.engine.MigrationReport;
 import dev.migrator.engine.Migrator;
 
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.beans.factory.config.SingletonBeanRegistry;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationContextAware;
 import org.springframework.context.ApplicationEventPublisher;
@@ -69,12 +68,18 @@ public class MigratorInitializer implements InitializingBean, ApplicationContext
 		this.strategy.start(name, observed);
 	}
 
-	/** The Migrator bean that is this migrator, else its location (a migrator that is not a bean). */
+	/**
+	 * The Migrator bean that is this migrator, else its location (a migrator that is not a bean). Only beans already
+	 * created are looked at (this one was, to be injected here): creating the others could meet one in creation, whose
+	 * failure a start's report would then show as a related cause.
+	 */
 	private String beanName() {
 		if (this.beans != null) {
-			for (Map.Entry<String, Migrator> bean : this.beans.getBeansOfType(Migrator.class).entrySet()) {
-				if (bean.getValue() == this.migrator) {
-					return bean.getKey();
+			for (String name : this.beans.getBeanNamesForType(Migrator.class, false, false)) {
+				Object bean = (this.beans instanceof SingletonBeanRegistry registry) ? registry.getSingleton(name)
+						: this.beans.getBean(name);
+				if (bean == this.migrator) {
+					return name;
 				}
 			}
 		}
