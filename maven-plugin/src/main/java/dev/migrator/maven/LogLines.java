@@ -9,7 +9,8 @@ import org.apache.maven.plugin.logging.Log;
 /**
  * Where a command's output goes inside Maven: each line into Maven's log, at the level its prefix says
  * ({@code error: }, {@code action: } and check's {@code error[rule]} as errors, {@code warning: } and
- * {@code warn[rule]} as warnings, the rest as info), so that a failing goal shows the command's own words.
+ * {@code warn[rule]} as warnings, an indented line at the level of the line before it, the rest as info), so that a
+ * failing goal shows the command's own words, every line of them.
  */
 final class LogLines extends Writer {
 
@@ -62,7 +63,13 @@ final class LogLines extends Writer {
 			case ERROR -> {
 				String bare = text.startsWith("error: ") ? text.substring("error: ".length()) : text;
 				this.log.error(bare);
-				this.errors.add(bare);
+				if (continues(text) && !this.errors.isEmpty()) {
+					// the rest of a message of several lines, such as PostgreSQL's "  Position: 8"
+					this.errors.set(this.errors.size() - 1, this.errors.get(this.errors.size() - 1) + "\n" + bare);
+				}
+				else {
+					this.errors.add(bare);
+				}
 			}
 			case WARN -> this.log.warn(text.startsWith("warning: ") ? text.substring("warning: ".length()) : text);
 			default -> this.log.info(text);
@@ -77,8 +84,12 @@ final class LogLines extends Writer {
 		if (text.startsWith("warning: ") || text.startsWith("warn[")) {
 			return Level.WARN;
 		}
-		// a finding's fix belongs with the finding
-		return text.startsWith("  fix: ") ? this.last : Level.INFO;
+		// an indented line (a finding's fix, or the rest of a message of several lines) belongs with the line before
+		return continues(text) ? this.last : Level.INFO;
+	}
+
+	private static boolean continues(String text) {
+		return !text.isEmpty() && Character.isWhitespace(text.charAt(0));
 	}
 
 	private enum Level {
