@@ -40,12 +40,8 @@ final class ConnectionOptions {
 		SslChoice ssl = SslChoice.of(database, this.sslMode);
 		// as psql and node-postgres do, PGPASSWORD gives the password a URL leaves out
 		String password = (this.password != null || database.password() != null) ? this.password
-				: blankAsNull(environment.get(PASSWORD_VARIABLE));
+				: LibpqUrl.emptyAsNull(environment.get(PASSWORD_VARIABLE));
 		return new Resolved(JdbcTarget.of(database, this.user, password, ssl), ssl, found.source());
-	}
-
-	private static String blankAsNull(String value) {
-		return (value == null || value.isEmpty()) ? null : value;
 	}
 
 	/**

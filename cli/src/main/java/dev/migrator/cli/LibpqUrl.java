@@ -72,7 +72,8 @@ final class LibpqUrl {
 				(passwordParameter != null) ? passwordParameter : password, parameters);
 	}
 
-	private static String emptyAsNull(String value) {
+	/** The value, or {@code null} for none or an empty one (as libpq takes an empty user or password). */
+	static String emptyAsNull(String value) {
 		return (value == null || value.isEmpty()) ? null : value;
 	}
 

@@ -58,21 +58,10 @@ record ConcurrentIndex(String name, String table, SqlStatement statement) {
 	 */
 	private static List<String> words(String sql, int max) {
 		List<String> words = new ArrayList<>();
-		int i = 0;
 		int n = sql.length();
-		while (i < n && words.size() < max) {
+		for (int i = SqlSyntax.tokenStart(sql, 0); i < n && words.size() < max; i = SqlSyntax.tokenStart(sql, i)) {
 			char c = sql.charAt(i);
-			if (Character.isWhitespace(c)) {
-				i++;
-			}
-			else if (sql.startsWith("--", i)) {
-				i = SqlSyntax.lineCommentEnd(sql, i);
-			}
-			else if (sql.startsWith("/*", i)) {
-				int end = SqlSyntax.blockCommentEnd(sql, i);
-				i = (end < 0) ? n : end;
-			}
-			else if (c == '"' || Character.isLetter(c) || c == '_') {
+			if (c == '"' || Character.isLetter(c) || c == '_') {
 				int start = i;
 				i = name(sql, i);
 				while (i < n && sql.charAt(i) == '.') {

@@ -2,7 +2,6 @@ package dev.migrator.engine;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Pattern;
 
 import dev.migrator.engine.SqlStatement.TransactionControl;
@@ -91,45 +90,19 @@ public record Segment(boolean transactional, List<SqlStatement> statements, bool
 	 * for none.
 	 */
 	static String modes(SqlStatement begin) {
+		// the statement's keywords tell how many words come before the modes; the text gives the modes as written
+		boolean twoWords = begin.word(0).equals("START") || begin.word(1).equals("WORK")
+				|| begin.word(1).equals("TRANSACTION");
 		String sql = begin.sql();
-		int at = skipWord(sql, 0);
-		String first = sql.substring(0, at).toUpperCase(Locale.ROOT);
-		int next = skipWord(sql, skipBlanks(sql, at));
-		String second = sql.substring(skipBlanks(sql, at), next).toUpperCase(Locale.ROOT);
-		if (first.equals("START") || second.equals("WORK") || second.equals("TRANSACTION")) {
-			at = next;
+		int at = 0;
+		for (int word = 0; word < (twoWords ? 2 : 1); word++) {
+			at = SqlSyntax.tokenStart(sql, at);
+			while (at < sql.length() && Character.isLetter(sql.charAt(at))) {
+				at++;
+			}
 		}
 		// from the first mode on: blanks and comments alone name none
-		for (int end = at; at < sql.length(); at = end) {
-			end = skipBlanks(sql, at);
-			if (sql.startsWith("--", end)) {
-				end = SqlSyntax.lineCommentEnd(sql, end);
-			}
-			else if (sql.startsWith("/*", end)) {
-				int close = SqlSyntax.blockCommentEnd(sql, end);
-				end = (close < 0) ? sql.length() : close;
-			}
-			if (end == at) {
-				break;
-			}
-		}
-		return sql.substring(at).strip();
-	}
-
-	private static int skipWord(String sql, int from) {
-		int i = from;
-		while (i < sql.length() && Character.isLetter(sql.charAt(i))) {
-			i++;
-		}
-		return i;
-	}
-
-	private static int skipBlanks(String sql, int from) {
-		int i = from;
-		while (i < sql.length() && Character.isWhitespace(sql.charAt(i))) {
-			i++;
-		}
-		return i;
+		return sql.substring(SqlSyntax.tokenStart(sql, at)).strip();
 	}
 
 	/**

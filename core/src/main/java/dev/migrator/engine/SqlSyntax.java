@@ -88,6 +88,30 @@ public final class SqlSyntax {
 	}
 
 	/**
+	 * Where the next token starts at or after {@code from}: blanks, {@code --} comments and (nested) block comments
+	 * skipped; the end of the text when only they follow, or an unclosed comment.
+	 */
+	public static int tokenStart(String sql, int from) {
+		int i = from;
+		while (i < sql.length()) {
+			if (Character.isWhitespace(sql.charAt(i))) {
+				i++;
+			}
+			else if (sql.startsWith("--", i)) {
+				i = lineCommentEnd(sql, i);
+			}
+			else if (sql.startsWith("/*", i)) {
+				int end = blockCommentEnd(sql, i);
+				i = (end < 0) ? sql.length() : end;
+			}
+			else {
+				break;
+			}
+		}
+		return i;
+	}
+
+	/**
 	 * Whether a line ends at {@code i}, as editors count lines: at a {@code \n}, or at a {@code \r} that no
 	 * {@code \n} follows ({@code \r\n} is one line end, counted at its {@code \n}).
 	 */

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.apache.maven.plugin.logging.Log;
+import org.apache.maven.plugin.logging.SystemStreamLog;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -42,50 +42,14 @@ class LogLinesTests {
 				"WARN warn[leftover-file] a.sql:1: leftover", "WARN   fix: Delete it.", "INFO 0 error(s), 1 warning(s)");
 	}
 
-	/** A Maven log that keeps each line with its level. */
-	private static final class Recording implements Log {
+	/** A Maven log that keeps each info, warning and error line with its level. */
+	private static final class Recording extends SystemStreamLog {
 
 		final List<String> lines = new ArrayList<>();
 
 		@Override
-		public boolean isDebugEnabled() {
-			return false;
-		}
-
-		@Override
-		public void debug(CharSequence content) {
-		}
-
-		@Override
-		public void debug(CharSequence content, Throwable error) {
-		}
-
-		@Override
-		public void debug(Throwable error) {
-		}
-
-		@Override
-		public boolean isInfoEnabled() {
-			return true;
-		}
-
-		@Override
 		public void info(CharSequence content) {
 			this.lines.add("INFO " + content);
-		}
-
-		@Override
-		public void info(CharSequence content, Throwable error) {
-			info(content);
-		}
-
-		@Override
-		public void info(Throwable error) {
-		}
-
-		@Override
-		public boolean isWarnEnabled() {
-			return true;
 		}
 
 		@Override
@@ -94,31 +58,8 @@ class LogLinesTests {
 		}
 
 		@Override
-		public void warn(CharSequence content, Throwable error) {
-			warn(content);
-		}
-
-		@Override
-		public void warn(Throwable error) {
-		}
-
-		@Override
-		public boolean isErrorEnabled() {
-			return true;
-		}
-
-		@Override
 		public void error(CharSequence content) {
 			this.lines.add("ERROR " + content);
-		}
-
-		@Override
-		public void error(CharSequence content, Throwable error) {
-			error(content);
-		}
-
-		@Override
-		public void error(Throwable error) {
 		}
 
 	}
